@@ -1,0 +1,1 @@
+"""Concours: a platform for international music competitions and their federation."""

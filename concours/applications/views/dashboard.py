@@ -1,0 +1,27 @@
+"""The signed-in person's own page: what each of their roles gives them."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
+
+from concours.applications.selectors import applications_of
+from concours.competitions.access import competitions_for_office, has_office_access
+from concours.competitions.selectors import jury_seats_of
+from concours.federation.access import is_secretariat
+
+
+@login_required
+@require_safe
+def dashboard(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    context = {
+        "applications": applications_of(user),
+        "jury_seats": jury_seats_of(user),
+        "office_access": has_office_access(user),
+        "office_competitions": competitions_for_office(user).select_related("city")
+        if not is_secretariat(user)
+        else None,
+        "secretariat": is_secretariat(user),
+    }
+    return render(request, "applications/dashboard.html", context)

@@ -1,0 +1,25 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+from concours.applications.views.dashboard import dashboard
+from concours.core import views as core_views
+
+urlpatterns = [
+    path("healthz", core_views.healthz, name="healthz"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("office/", admin.site.urls),
+    path("api/", include("concours.api.urls")),
+    path("accounts/", include("concours.accounts.urls")),
+    path("me/", dashboard, name="dashboard"),
+    path("", include("concours.competitions.urls")),
+]
+
+handler403 = "concours.core.views.permission_denied"
+handler404 = "concours.core.views.page_not_found"
+handler500 = "concours.core.views.server_error"
+
+if settings.DEBUG:  # pragma: no cover - development convenience only
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
