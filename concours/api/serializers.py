@@ -57,7 +57,9 @@ class CompetitionSerializer(serializers.ModelSerializer[Competition]):
     city_name = BilingualField(source="city.name")
     country = serializers.CharField(source="city.country.code")
     disciplines = serializers.SlugRelatedField(many=True, read_only=True, slug_field="code")
-    federation = serializers.CharField(source="federation.short_name", allow_null=True, default=None)
+    federation = serializers.CharField(
+        source="federation.short_name", allow_null=True, default=None
+    )
 
     class Meta:
         model = Competition
@@ -104,7 +106,8 @@ class EditionSerializer(serializers.ModelSerializer[Edition]):
         competition = edition.competition
         return {
             "en": edition.title_en or f"{competition.name_en} {edition.year}",
-            "zh": edition.title_zh or (f"{competition.name_zh} {edition.year}" if competition.name_zh else ""),
+            "zh": edition.title_zh
+            or (f"{competition.name_zh} {edition.year}" if competition.name_zh else ""),
         }
 
 

@@ -19,7 +19,9 @@ urlpatterns = [
     # the page works under the site's Content-Security-Policy (script-src 'self').
     path(
         "docs/",
-        SpectacularSwaggerSplitView.as_view(url_name="api:schema", template_name="api/swagger_ui.html"),
+        SpectacularSwaggerSplitView.as_view(
+            url_name="api:schema", template_name="api/swagger_ui.html"
+        ),
         name="docs",
     ),
 ]

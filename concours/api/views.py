@@ -9,7 +9,12 @@ from typing import Any, TypeVar
 
 from django.db.models import Model, Prefetch, QuerySet
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+)
 from rest_framework import viewsets
 from rest_framework.exceptions import NotFound
 from rest_framework.pagination import LimitOffsetPagination
@@ -18,7 +23,14 @@ from rest_framework.request import Request
 from rest_framework.serializers import BaseSerializer
 
 from concours.api import serializers
-from concours.competitions.models import Competition, Division, Edition, Prize, RepertoireRequirement, Round
+from concours.competitions.models import (
+    Competition,
+    Division,
+    Edition,
+    Prize,
+    RepertoireRequirement,
+    Round,
+)
 
 M = TypeVar("M", bound=Model)
 
@@ -37,24 +49,32 @@ class ApiPagination(LimitOffsetPagination):
 
 
 def _param(name: str, description: str, type_: OpenApiTypes = OpenApiTypes.STR) -> OpenApiParameter:
-    return OpenApiParameter(name, type_, OpenApiParameter.QUERY, required=False, description=description)
+    return OpenApiParameter(
+        name, type_, OpenApiParameter.QUERY, required=False, description=description
+    )
 
 
 def _not_found(serializer: type[BaseSerializer[Any]]) -> dict[int, Any]:
     return {
         200: serializer,
-        404: OpenApiResponse(serializers.ErrorSerializer, description="No public object has this key."),
+        404: OpenApiResponse(
+            serializers.ErrorSerializer, description="No public object has this key."
+        ),
     }
 
 
-def _filter_by_number(queryset: QuerySet[M], request: Request, param: str, field: str, maximum: int) -> QuerySet[M]:
+def _filter_by_number[T: Model](
+    queryset: QuerySet[T], request: Request, param: str, field: str, maximum: int
+) -> QuerySet[T]:
     """Filter on a whole-number query parameter; see the module docstring for bad values."""
     raw = request.query_params.get(param, "")
     if raw == "":
         return queryset
     # ``isdecimal`` alone accepts other scripts' digits; ``isdigit`` even accepts "²", which
     # ``int()`` rejects. The length check keeps ``int()`` away from absurdly long strings.
-    if not (raw.isascii() and raw.isdecimal() and len(raw) <= len(str(maximum))) or int(raw) > maximum:
+    if not (
+        raw.isascii() and raw.isdecimal() and len(raw) <= len(str(maximum)) and int(raw) <= maximum
+    ):
         return queryset.none()
     return queryset.filter(**{field: int(raw)})
 
@@ -71,7 +91,11 @@ class ReadOnlyViewSet(viewsets.ReadOnlyModelViewSet[M]):
     retrieve=extend_schema(
         parameters=[
             OpenApiParameter(
-                "slug", OpenApiTypes.STR, OpenApiParameter.PATH, pattern=f"^{SLUG.pattern}$", description="Slug of the competition."
+                "slug",
+                OpenApiTypes.STR,
+                OpenApiParameter.PATH,
+                pattern=f"^{SLUG.pattern}$",
+                description="Slug of the competition.",
             )
         ],
         responses=_not_found(serializers.CompetitionSerializer),
@@ -99,7 +123,10 @@ class CompetitionViewSet(ReadOnlyViewSet[Competition]):
 
 @extend_schema_view(
     list=extend_schema(
-        parameters=[_param("competition", "Slug of a competition."), _param("year", "Year.", OpenApiTypes.INT)]
+        parameters=[
+            _param("competition", "Slug of a competition."),
+            _param("year", "Year.", OpenApiTypes.INT),
+        ]
     ),
     retrieve=extend_schema(responses=_not_found(serializers.EditionSerializer)),
 )
@@ -109,10 +136,14 @@ class EditionViewSet(ReadOnlyViewSet[Edition]):
     serializer_class = serializers.EditionSerializer
 
     def get_queryset(self) -> QuerySet[Edition]:
-        editions = Edition.objects.public().select_related("competition").order_by("-starts_on", "id")
+        editions = (
+            Edition.objects.public().select_related("competition").order_by("-starts_on", "id")
+        )
         request: Request = self.request
         if slug := request.query_params.get("competition"):
-            editions = editions.filter(competition__slug=slug) if SLUG.fullmatch(slug) else editions.none()
+            editions = (
+                editions.filter(competition__slug=slug) if SLUG.fullmatch(slug) else editions.none()
+            )
         return _filter_by_number(editions, request, "year", "year", MAX_YEAR)
 
 
@@ -129,7 +160,12 @@ class DivisionViewSet(ReadOnlyViewSet[Division]):
         divisions = (
             Division.objects.filter(edition__in=Edition.objects.public())
             .select_related("discipline")
-            .prefetch_related("instruments", Prefetch("prizes", queryset=Prize.objects.order_by("kind", "place", "name_en", "id")))
+            .prefetch_related(
+                "instruments",
+                Prefetch(
+                    "prizes", queryset=Prize.objects.order_by("kind", "place", "name_en", "id")
+                ),
+            )
             # Like the editions, latest first; spelt out because ``order_by("edition")`` would
             # silently use Edition's own ordering and mix divisions of editions on the same dates.
             .order_by("-edition__starts_on", "edition_id", "order", "id")
@@ -150,8 +186,19 @@ class RoundViewSet(ReadOnlyViewSet[Round]):
         rounds = (
             Round.objects.filter(division__edition__in=Edition.objects.public())
             .prefetch_related(
-                Prefetch("requirements", queryset=RepertoireRequirement.objects.select_related("category").order_by("id"))
+                Prefetch(
+                    "requirements",
+                    queryset=RepertoireRequirement.objects.select_related("category").order_by(
+                        "id"
+                    ),
+                )
             )
-            .order_by("-division__edition__starts_on", "division__edition_id", "division__order", "division_id", "number")
+            .order_by(
+                "-division__edition__starts_on",
+                "division__edition_id",
+                "division__order",
+                "division_id",
+                "number",
+            )
         )
         return _filter_by_number(rounds, self.request, "division", "division_id", MAX_ID)

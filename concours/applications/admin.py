@@ -12,7 +12,11 @@ from concours.competitions.admin_scoping import OfficeScopedAdmin
 @admin.register(Application)
 class ApplicationAdmin(OfficeScopedAdmin):
     list_display = ["candidate", "division", "status", "submitted_at"]
-    list_filter = ["status", "division__edition__competition", "division"]
+    list_filter = [
+        "status",
+        ("division__edition__competition", admin.RelatedOnlyFieldListFilter),
+        ("division", admin.RelatedOnlyFieldListFilter),
+    ]
     search_fields = ["candidate__given_name", "candidate__family_name", "candidate__native_name"]
     list_select_related = ["candidate", "division__edition__competition"]
     raw_id_fields = ["candidate"]

@@ -6,6 +6,7 @@ recordings, documents, fees, guardians' consent) builds on these models.
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
@@ -81,7 +82,7 @@ class Application(models.Model):
         choices=ApplicationStatus.choices,
         default=ApplicationStatus.DRAFT,
     )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
 
     class Meta:

@@ -7,6 +7,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from concours.competitions.admin_scoping import OfficeScopedAdmin, OfficeScopedInline
+from concours.competitions.forms import DivisionAdminForm
 from concours.competitions.models import (
     Competition,
     Division,
@@ -93,7 +94,7 @@ class RepertoireCategoryInline(OfficeScopedInline):
 @admin.register(Edition)
 class EditionAdmin(OfficeScopedAdmin):
     list_display = ["__str__", "competition", "year", "status", "starts_on", "ends_on"]
-    list_filter = ["status", "year", "competition"]
+    list_filter = ["status", "year", ("competition", admin.RelatedOnlyFieldListFilter)]
     search_fields = [
         "competition__name_en",
         "competition__name_zh",
@@ -147,6 +148,7 @@ class PrizeInline(OfficeScopedInline):
 
 @admin.register(Division)
 class DivisionAdmin(OfficeScopedAdmin):
+    form = DivisionAdminForm
     list_display = [
         "name_en",
         "edition",
@@ -155,14 +157,21 @@ class DivisionAdmin(OfficeScopedAdmin):
         "born_on_or_before",
         "fee_policy",
     ]
-    list_filter = ["discipline", "fee_policy", "edition__competition"]
+    list_filter = [
+        "discipline",
+        "fee_policy",
+        ("edition__competition", admin.RelatedOnlyFieldListFilter),
+    ]
     search_fields = ["name_en", "name_zh", "edition__competition__name_en"]
     list_select_related = ["edition__competition", "discipline"]
     filter_horizontal = ["instruments"]
     inlines = [RoundInline, PrizeInline]
     fieldsets = [
         (None, {"fields": ["edition", "discipline", "name_en", "name_zh", "slug", "order"]}),
-        (_("Eligibility"), {"fields": ["born_on_or_after", "born_on_or_before"]}),
+        (
+            _("Eligibility"),
+            {"fields": ["born_on_or_after", "born_on_or_before", "youngest_age", "oldest_age"]},
+        ),
         (
             _("Ensembles"),
             {
@@ -187,7 +196,11 @@ class RequirementInline(OfficeScopedInline):
 @admin.register(Round)
 class RoundAdmin(OfficeScopedAdmin):
     list_display = ["name_en", "division", "number", "kind", "advancing", "scoring_preset"]
-    list_filter = ["kind", "scoring_preset", "division__edition__competition"]
+    list_filter = [
+        "kind",
+        "scoring_preset",
+        ("division__edition__competition", admin.RelatedOnlyFieldListFilter),
+    ]
     search_fields = ["name_en", "name_zh", "division__name_en"]
     list_select_related = ["division__edition__competition"]
     inlines = [RequirementInline]
@@ -225,7 +238,12 @@ class PrizeAdmin(OfficeScopedAdmin):
         "medal",
         "outcome",
     ]
-    list_filter = ["kind", "medal", "outcome", "edition__competition"]
+    list_filter = [
+        "kind",
+        "medal",
+        "outcome",
+        ("edition__competition", admin.RelatedOnlyFieldListFilter),
+    ]
     search_fields = ["name_en", "name_zh"]
     list_select_related = ["edition__competition", "division__edition__competition"]
 
@@ -233,7 +251,11 @@ class PrizeAdmin(OfficeScopedAdmin):
 @admin.register(JuryMember)
 class JuryMemberAdmin(OfficeScopedAdmin):
     list_display = ["name_en", "name_zh", "country", "edition", "division", "is_chair"]
-    list_filter = ["is_chair", "edition__competition", "edition"]
+    list_filter = [
+        "is_chair",
+        ("edition__competition", admin.RelatedOnlyFieldListFilter),
+        ("edition", admin.RelatedOnlyFieldListFilter),
+    ]
     search_fields = ["name_en", "name_zh", "user__email"]
     list_select_related = ["edition__competition", "division__edition__competition"]
     raw_id_fields = ["user"]
@@ -246,6 +268,6 @@ class JuryMemberAdmin(OfficeScopedAdmin):
 @admin.register(RepertoireCategory)
 class RepertoireCategoryAdmin(OfficeScopedAdmin):
     list_display = ["name_en", "name_zh", "code", "edition"]
-    list_filter = ["edition__competition"]
+    list_filter = [("edition__competition", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["name_en", "name_zh", "code"]
     list_select_related = ["edition__competition"]

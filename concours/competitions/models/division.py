@@ -1,3 +1,5 @@
+import datetime as dt
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -7,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from concours.competitions.models.edition import Edition
 from concours.core.bilingual import Bilingual
 from concours.core.validation import validate_currency
+from concours.eligibility import BirthDateWindow, ages_in_window
 from concours.federation.models import Discipline, Instrument
 
 BIRTH_BOUNDS_IN_ORDER = _("The earliest birth date must not be after the latest birth date.")
@@ -127,6 +130,17 @@ class Division(models.Model):
     @property
     def is_ensemble(self) -> bool:
         return self.max_members > 1
+
+    @property
+    def age_reference_date(self) -> dt.date:
+        """The day ages are counted on: the division's own date, else the edition's first day."""
+        return self.ages_counted_on or self.edition.starts_on
+
+    @property
+    def age_range(self) -> tuple[int | None, int | None]:
+        """Youngest and oldest eligible age on ``age_reference_date`` (eligibility spec §5)."""
+        window = BirthDateWindow(self.born_on_or_after, self.born_on_or_before)
+        return ages_in_window(window, self.age_reference_date)
 
     def clean(self) -> None:
         super().clean()

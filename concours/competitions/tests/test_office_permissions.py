@@ -243,3 +243,17 @@ def _empty_inlines(*prefixes: str) -> dict[str, str]:
             }
         )
     return data
+
+
+def test_office_filters_offer_only_their_own_competition(client, world):
+    client.force_login(world.office_a)
+    for app, model in (
+        ("competitions", "division"),
+        ("competitions", "prize"),
+        ("applications", "application"),
+    ):
+        response = client.get(_changelist_url(app, model))
+        assert world.competitions["b"].name_en not in response.text
+    client.force_login(world.secretariat)
+    response = client.get(_changelist_url("competitions", "division"))
+    assert world.competitions["b"].name_en in response.text

@@ -1,0 +1,46 @@
+"""``manage.py demo_logins``: the demo's log-ins, one per role, with the shared password."""
+
+from collections.abc import Sequence
+from typing import Any
+
+from django.core.management.base import BaseCommand
+
+from concours.accounts.models import User
+from concours.demo.data import DEMO_LOGINS, DEMO_PASSWORD
+from concours.demo.services import demo_is_loaded
+
+HEADERS = ("E-mail", "Name", "Role", "Can see")
+
+
+class Command(BaseCommand):
+    help = "Print the demo log-ins (e-mail, role, what each can see) and the shared password."
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        names = dict(
+            User.objects.filter(email__in=[login.email for login in DEMO_LOGINS]).values_list(
+                "email", "full_name"
+            )
+        )
+        rows = [
+            (login.email, names.get(login.email, login.full_name), login.role, login.sees)
+            for login in DEMO_LOGINS
+        ]
+        self.stdout.write(f"Demo log-ins (every one has the password “{DEMO_PASSWORD}”):")
+        self.stdout.write(format_table(HEADERS, rows))
+        if not demo_is_loaded():
+            self.stdout.write(
+                self.style.WARNING("The demo data is not loaded yet: run `manage.py load_demo`.")
+            )
+
+
+def format_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """A plain-text table with columns padded to their widest cell."""
+    widths = [max(len(row[column]) for row in [headers, *rows]) for column in range(len(headers))]
+
+    def line(cells: Sequence[str]) -> str:
+        return "  ".join(
+            cell.ljust(width) for cell, width in zip(cells, widths, strict=True)
+        ).rstrip()
+
+    rule = "  ".join("-" * width for width in widths)
+    return "\n".join([line(headers), rule, *(line(row) for row in rows)])
