@@ -40,7 +40,7 @@ messages: install
 
 # After changing user-facing strings: refresh the catalogue, then translate the new entries.
 messages-update: install
-	$(MANAGE) makemessages -l zh_Hans --ignore=.venv --ignore=staticfiles --ignore=data --no-location
+	$(MANAGE) makemessages -l zh_Hans --ignore=.venv --ignore=staticfiles --ignore=data --no-location --no-obsolete
 
 # Loads the demo only into an empty database; never touches data that is already there.
 demo: migrate

@@ -72,6 +72,7 @@ MAX_REQUESTS = 20_000
 REQUEST_TIMEOUT_S = 10.0
 STARTUP_TIMEOUT_S = 30.0
 SETUP_TIMEOUT_S = 300.0
+NOISE_CORES = 0.15  # more CPU than this taken by other processes: warn
 
 
 @dataclass(frozen=True)
@@ -191,23 +192,30 @@ def gunicorn(env: dict[str, str], port: int, log_path: Path) -> Iterator[subproc
         "--workers",
         str(WORKERS),
         "--error-logfile",
-        str(log_path),
+        "-",
         "--log-level",
         "warning",
     ]
-    log(f"starting gunicorn on {HOST}:{port} with {WORKERS} workers")
-    process = subprocess.Popen(
-        command,
-        cwd=REPO,
-        env=env,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,  # our own process group: a Ctrl-C reaches us, not the workers
-    )
+    log(f"starting gunicorn on {HOST}:{port} with {WORKERS} workers; its log: {log_path}")
+    with log_path.open("ab") as log_file:
+        # gunicorn's own log and Django's (tracebacks of 500s) both go to the log file.
+        process = subprocess.Popen(
+            command,
+            cwd=REPO,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=log_file,
+            stderr=log_file,
+            start_new_session=True,  # our own process group: a Ctrl-C reaches us, not the workers
+        )
     try:
         wait_until_healthy(process, port, log_path)
-        yield process
+        try:
+            yield process
+        except BenchmarkFailed as error:
+            raise BenchmarkFailed(
+                f"{error}\n--- end of the gunicorn log ---\n{tail(log_path)}"
+            ) from None
     finally:
         stop(process)
 
@@ -255,6 +263,85 @@ def tail(path: Path, lines: int = 30) -> str:
         return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
     except OSError:
         return "(no gunicorn log)"
+
+
+@dataclass(frozen=True)
+class CpuSample:
+    """Cumulative CPU seconds: the machine (busy, steal), this process, gunicorn, PostgreSQL."""
+
+    wall: float
+    busy: float
+    steal: float
+    client: float
+    server: float
+    database: float
+
+
+def process_cpu_ticks(pid: int) -> int:
+    """utime + stime of one process, in clock ticks (``/proc/<pid>/stat``)."""
+    stat = Path(f"/proc/{pid}/stat").read_text()
+    after_name = stat[stat.rindex(")") + 2 :].split()
+    return int(after_name[11]) + int(after_name[12])
+
+
+def local_postgres_ticks() -> int:
+    """CPU of every process of this machine called ``postgres`` (the server and its backends)."""
+    total = 0
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            if (entry / "comm").read_text().strip() == "postgres":
+                total += process_cpu_ticks(int(entry.name))
+        except (OSError, ValueError, IndexError):
+            continue  # gone in the meantime, or not ours to read
+    return total
+
+
+def cpu_sample(server_pid: int, *, postgres: bool) -> CpuSample | None:
+    """Read ``/proc`` (Linux); ``None`` where it is not available."""
+    try:
+        first_line = Path("/proc/stat").read_text().split("\n", 1)[0]
+        user, nice, system, _idle, _iowait, irq, softirq, steal = (
+            int(v) for v in first_line.split()[1:9]
+        )
+        workers = Path(f"/proc/{server_pid}/task/{server_pid}/children").read_text().split()
+        server = sum(process_cpu_ticks(pid) for pid in [server_pid, *map(int, workers)])
+        client = process_cpu_ticks(os.getpid())
+    except (OSError, ValueError, IndexError):
+        return None
+    tick = os.sysconf("SC_CLK_TCK")
+    return CpuSample(
+        wall=time.monotonic(),
+        busy=(user + nice + system + irq + softirq) / tick,
+        steal=steal / tick,
+        client=client / tick,
+        server=server / tick,
+        database=(local_postgres_ticks() if postgres else 0) / tick,
+    )
+
+
+def report_cpu(name: str, before: CpuSample | None, after: CpuSample | None) -> None:
+    """On stderr: the cores taken by gunicorn, the clients, PostgreSQL and everything else.
+
+    A busy neighbour (or the hypervisor's steal) takes cores from the server and the clients, so
+    the figures fall; the warning says when a run is not comparable with a quiet one.
+    """
+    if before is None or after is None:
+        return
+    wall = after.wall - before.wall
+    server = (after.server - before.server) / wall
+    client = (after.client - before.client) / wall
+    database = (after.database - before.database) / wall
+    others = max(0.0, (after.busy - before.busy) / wall - server - client - database)
+    steal = (after.steal - before.steal) / wall
+    line = (
+        f"{name}: cores used by gunicorn {server:.2f}, the clients {client:.2f}, "
+        f"local PostgreSQL {database:.2f}, other processes {others:.2f}; stolen {steal:.2f}"
+    )
+    if others > NOISE_CORES or steal > NOISE_CORES:
+        line += " — WARNING: the machine was not quiet, these figures are not comparable"
+    log(line)
 
 
 def check_answer(port: int, target: Target) -> None:
@@ -346,12 +433,14 @@ class Load:
         return response.status
 
 
-def measure(port: int) -> list[tuple[str, float]]:
+def measure(port: int, server_pid: int, *, postgres: bool) -> list[tuple[str, float]]:
     figures: list[tuple[str, float]] = []
     for target in TARGETS:
         check_answer(port, target)
         log(f"{target.name}: {target.path} — {WARMUP_S:g} s warm-up, {MEASURE_S:g} s measured")
+        before = cpu_sample(server_pid, postgres=postgres)
         result = Load(port, target).run()
+        report_cpu(target.name, before, cpu_sample(server_pid, postgres=postgres))
         log(
             f"{target.name}: {result.requests} requests in {result.seconds:.2f} s "
             f"({CLIENTS} clients)"
@@ -374,15 +463,17 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="concours-bench-") as tmp_name:
         tmp = Path(tmp_name)
         env = server_environment(tmp)
-        database = "PostgreSQL/other (DATABASE_URL)" if "DATABASE_URL" in os.environ else "SQLite"
+        database_url = os.environ.get("DATABASE_URL", "")
+        postgres = database_url.startswith(("postgres://", "postgresql://"))
+        database = "DATABASE_URL, used as is" if database_url else f"SQLite in {tmp / 'data'}"
         log(f"throw-away environment in {tmp}; database: {database}")
         try:
             manage(env, "migrate", "--no-input", "-v", "0")
             manage(env, "load_demo", "--if-empty")
             manage(env, "collectstatic", "--no-input", "-v", "0")
             port = free_port()
-            with gunicorn(env, port, tmp / "gunicorn.log"):
-                figures = measure(port)
+            with gunicorn(env, port, tmp / "gunicorn.log") as server:
+                figures = measure(port, server.pid, postgres=postgres)
         except BenchmarkFailed as error:
             log(f"FAILED: {error}")
             return 1

@@ -18,7 +18,8 @@ class DivisionAdminForm(forms.ModelForm):  # type: ignore[type-arg]
         min_value=0,
         max_value=120,
         help_text=_(
-            "Fills the birth dates from an age range, counted on the day below (or the edition's first day)."
+            "Fills the birth dates from an age range, counted on “ages counted on” (under Ensembles) "
+            "or, if that is empty, on the edition's first day."
         ),
     )
     oldest_age = forms.IntegerField(
@@ -45,7 +46,10 @@ class DivisionAdminForm(forms.ModelForm):  # type: ignore[type-arg]
         day = cleaned.get("ages_counted_on") or getattr(cleaned.get("edition"), "starts_on", None)
         if day is None:
             self.add_error(
-                "youngest_age", _("Choose the edition first: ages are counted on its first day.")
+                "youngest_age",
+                _(
+                    "Choose the edition, or fill in “ages counted on”: ages are counted on that day."
+                ),
             )
             return cleaned
         window = window_for_ages(youngest=youngest, oldest=oldest, on=day)

@@ -112,8 +112,8 @@ class SecretariatMember(models.Model):
         related_name="secretariat_memberships",
         verbose_name=_("user"),
     )
-    title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
-    title_zh = models.CharField(_("title (Chinese)"), max_length=200, blank=True)
+    title_en = models.CharField(_("job title (English)"), max_length=200, blank=True)
+    title_zh = models.CharField(_("job title (Chinese)"), max_length=200, blank=True)
     title = Bilingual()
 
     class Meta:

@@ -104,8 +104,8 @@ class OfficeStaff(models.Model):
         related_name="office_roles",
         verbose_name=_("user"),
     )
-    title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
-    title_zh = models.CharField(_("title (Chinese)"), max_length=200, blank=True)
+    title_en = models.CharField(_("job title (English)"), max_length=200, blank=True)
+    title_zh = models.CharField(_("job title (Chinese)"), max_length=200, blank=True)
     title = Bilingual()
 
     class Meta:

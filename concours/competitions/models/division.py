@@ -78,7 +78,7 @@ class Division(models.Model):
         help_text=_("The date on which ages are counted."),
     )
     fee_policy = models.CharField(
-        _("application fee"), max_length=20, choices=FeePolicy.choices, default=FeePolicy.NONE
+        _("when the fee is paid"), max_length=20, choices=FeePolicy.choices, default=FeePolicy.NONE
     )
     fee_amount = models.DecimalField(
         _("fee amount"), max_digits=10, decimal_places=2, null=True, blank=True

@@ -29,11 +29,11 @@ class ScoringPreset(models.TextChoices):
 
     MEAN = "mean", _("Mean of the marks")
     CLAMPED_MEAN = "clamped-mean", _("Mean with outliers clamped (Chopin)")
-    CHOPIN_2025 = "chopin-2025", _("Chopin Competition 2025")
+    CHOPIN_2025 = "chopin-2025", _("Chopin Competition 2025 rules")
     DELETE_OUTLIERS = "delete-outliers", _("Outliers deleted, mean recomputed (EGTA)")
     TRIMMED_MEAN = "trimmed-mean", _("Highest and lowest dropped")
     MEDIAN = "median", _("Median")
-    YES_COUNT = "yes-count", _("Number of YES votes, points break ties")
+    YES_COUNT = "yes-count", _("Number of YES votes; points break ties")
     YES_SHARE = "yes-share", _("Share of YES votes among eligible jurors")
     STANDARDISED = "standardised", _("Marks standardised per juror")
 
@@ -189,10 +189,10 @@ class RepertoireRequirement(models.Model):
         verbose_name=_("category"),
     )
     min_count = models.PositiveSmallIntegerField(
-        _("at least"), default=1, validators=[MinValueValidator(1)]
+        _("minimum number of pieces"), default=1, validators=[MinValueValidator(1)]
     )
     max_count = models.PositiveSmallIntegerField(
-        _("at most"), null=True, blank=True, validators=[MinValueValidator(1)]
+        _("maximum number of pieces"), null=True, blank=True, validators=[MinValueValidator(1)]
     )
     note_en = models.CharField(_("note (English)"), max_length=300, blank=True)
     note_zh = models.CharField(_("note (Chinese)"), max_length=300, blank=True)

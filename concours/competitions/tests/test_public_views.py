@@ -130,8 +130,10 @@ def test_edition_page_shows_rounds_requirements_prizes_and_jury(client, harbin_e
     assert response.status_code == 200
     text = response.text
     assert "A 25-minute recital" in text
-    assert "Born between Jan. 1, 1993 and Dec. 31, 2009 (both days included)" in text
-    assert "aged 17 to 34 on July 20, 2027" in text
+    assert (
+        "Born between Jan. 1, 1993 and Dec. 31, 2009, both days included (aged 17 to 34 on July 20, 2027)."
+        in text
+    )
     assert "Popper étude or Piatti caprice: 1" in text
     assert "at least 20 min, at most 25 min" in text
     assert "First Prize: 30,000 USD · Gold medal" in text

@@ -15,3 +15,23 @@ def minutes(value: dt.timedelta | None) -> str:
     total = int(value.total_seconds())
     whole, seconds = divmod(total, 60)
     return f"{whole}:{seconds:02d}" if seconds else str(whole)
+
+
+@register.filter
+def join_names(values: object) -> str:
+    """Join display names with the active language's list separator (", " or "、")."""
+    from django.utils.translation import pgettext
+
+    separator = pgettext("list separator", ", ")
+    return separator.join(str(getattr(value, "name", value)) for value in values)  # type: ignore[attr-defined]
+
+
+@register.simple_tag
+def place(city: object) -> str:
+    """“Harbin, China” in English, “中国哈尔滨” in Chinese."""
+    from django.utils.translation import gettext
+
+    return gettext("%(city)s, %(country)s") % {
+        "city": city.name,  # type: ignore[attr-defined]
+        "country": city.country.name,  # type: ignore[attr-defined]
+    }
