@@ -1,0 +1,5 @@
+import sys
+
+from concours.scoring.cli import main
+
+sys.exit(main())
