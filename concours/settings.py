@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "concours.federation",
     "concours.competitions",
     "concours.applications",
+    "concours.results",
     "concours.api",
     "concours.demo",
 ]

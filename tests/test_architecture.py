@@ -8,10 +8,19 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent / "concours"
 
 #: Packages that must stay free of Django (and of the rest of the project's Django code).
-PURE_CORES = ["eligibility"]
+PURE_CORES = ["eligibility", "scoring"]
 
 #: Each app may import only from the apps listed before it (lower layers).
-LAYERS = ["core", "accounts", "federation", "competitions", "applications", "api", "demo"]
+LAYERS = [
+    "core",
+    "accounts",
+    "federation",
+    "competitions",
+    "applications",
+    "results",
+    "api",
+    "demo",
+]
 
 
 def _imports(path: Path) -> list[str]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
-from typing import TextIO
+from typing import NoReturn, TextIO
 
 from concours.scoring.csvio import InputError, read_marks, write_result, write_stage
 from concours.scoring.engine import combine, score_stage
@@ -18,6 +18,13 @@ EXIT_BAD_INPUT = 2
 
 class CommandError(Exception):
     """A problem the user can fix, reported in one line."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """Reports a bad option as one ``error:`` line (through ``main``), not usage plus a message."""
+
+    def error(self, message: str) -> NoReturn:
+        raise CommandError(f"{self.prog}: {message}")
 
 
 def _stage(args: argparse.Namespace, out: TextIO) -> None:
@@ -60,7 +67,7 @@ def _positive(value: str) -> int:
 
 
 def parser() -> argparse.ArgumentParser:
-    root = argparse.ArgumentParser(prog="python -m concours.scoring", description=__doc__)
+    root = _Parser(prog="python -m concours.scoring", description=__doc__)
     commands = root.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def stage_options(command: argparse.ArgumentParser) -> None:
@@ -88,22 +95,77 @@ def parser() -> argparse.ArgumentParser:
     explain = commands.add_parser("explain", help="one candidate's breakdown")
     stage_options(explain)
     explain.add_argument("--candidate", required=True, metavar="NAME")
-    for name, (register, _run) in EXTRA_COMMANDS.items():
-        register(commands.add_parser(name, help=EXTRA_HELP[name]))
+
+    export = commands.add_parser("export", help="write a verifiable results record (JSON)")
+    stage_options(export)
+    export.add_argument("--decisions", metavar="FILE", help="jury decisions (JSON) to include")
+    export.add_argument(
+        "--title", default="", help="what the record is of, e.g. “Schoenfeld 2025, violin, round 1”"
+    )
+    export.add_argument(
+        "-o", "--output", metavar="FILE", help="write here instead of standard output"
+    )
+
+    verify = commands.add_parser(
+        "verify", help="recompute a results record and report any mismatch"
+    )
+    verify.add_argument("record", metavar="RECORD", help="a record written by export")
+
+    analyse = commands.add_parser("analyse", help="robustness, juror patterns, order of appearance")
+    analyses = analyse.add_subparsers(dest="analysis", required=True, metavar="ANALYSIS")
+    loo = analyses.add_parser("loo", help="leave one juror out: whose absence changes the outcome")
+    stage_options(loo)
+    loo.add_argument(
+        "--top", type=_positive, default=3, metavar="K", help="places watched besides the advancers"
+    )
+    compare = analyses.add_parser("compare", help="the same marks under several presets")
+    compare.add_argument("file", metavar="FILE")
+    compare.add_argument(
+        "--presets", required=True, metavar="A,B,…", help="comma-separated preset names"
+    )
+    compare.add_argument("--stage", type=_positive, metavar="K")
+    compare.add_argument("--advance", type=_positive, metavar="N")
+    jurors = analyses.add_parser(
+        "jurors", help="each juror's leniency, spread and agreement with the panel"
+    )
+    stage_options(jurors)
+    order = analyses.add_parser("order", help="did the order of appearance matter?")
+    stage_options(order)
+    order.add_argument(
+        "--order", required=True, metavar="FILE", help="CSV: candidate, position (and day)"
+    )
+    order.add_argument("--permutations", type=_positive, default=10000, metavar="N")
+    order.add_argument("--seed", type=int, default=2025)
     return root
 
 
-RUNNERS: dict[str, Callable[[argparse.Namespace, TextIO], None]] = {
+def _export(args: argparse.Namespace, out: TextIO) -> None:
+    from concours.scoring.record import export_command
+
+    export_command(args, out)
+
+
+def _verify(args: argparse.Namespace, out: TextIO) -> int:
+    from concours.scoring.record import verify_command
+
+    return verify_command(args, out)
+
+
+def _analyse(args: argparse.Namespace, out: TextIO) -> None:
+    from concours.scoring.analysis import analyse_command
+
+    analyse_command(args, out)
+
+
+#: Each command's runner; a runner may return an exit status (verify: 1 on a mismatch).
+RUNNERS: dict[str, Callable[[argparse.Namespace, TextIO], int | None]] = {
     "stage": _stage,
     "result": _result,
     "explain": _explain,
+    "export": _export,
+    "verify": _verify,
+    "analyse": _analyse,
 }
-#: Commands other modules add (export, verify, analyse): name → (add arguments, run).
-EXTRA_COMMANDS: dict[
-    str,
-    tuple[Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace, TextIO], None]],
-] = {}
-EXTRA_HELP: dict[str, str] = {}
 
 
 def main(
@@ -111,11 +173,10 @@ def main(
 ) -> int:
     out = out or sys.stdout
     err = err or sys.stderr
-    args = parser().parse_args(argv)
-    run = RUNNERS.get(args.command) or EXTRA_COMMANDS[args.command][1]
     try:
-        run(args, out)
+        args = parser().parse_args(argv)
+        status = RUNNERS[args.command](args, out)
     except (InputError, CommandError, ValueError) as error:
         err.write(f"error: {error}\n")
         return EXIT_BAD_INPUT
-    return 0
+    return status or 0

@@ -45,6 +45,8 @@ def read_marks(path: str | Path, rule: Rule) -> StageFile:
         raise InputError(name, None, "is a directory, not a CSV file") from None
     except UnicodeDecodeError as error:
         raise InputError(name, None, f"not UTF-8 text (byte {error.start})") from None
+    except OSError as error:
+        raise InputError(name, None, f"cannot be read ({error.strerror or error})") from None
     return parse_marks(content, rule, name=name)
 
 

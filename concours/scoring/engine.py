@@ -27,10 +27,19 @@ class InvalidMarks(ValueError):
         super().__init__("; ".join(message for _index, message in self.problems))
 
 
-def mark_problem(mark: Mark, rule: Rule) -> str | None:
-    """What is wrong with one mark under ``rule``, or ``None`` (spec §3.1)."""
-    if mark.value is not None and not rule.scale.contains(mark.value):
-        return f"mark {mark.value} is outside the scale {rule.scale.describe()}"
+def mark_problem(
+    mark: Mark, rule: Rule, *, in_scale: dict[tuple[int, int], bool] | None = None
+) -> str | None:
+    """What is wrong with one mark under ``rule``, or ``None`` (spec §3.1). ``in_scale``
+    remembers ``rule.scale.contains`` by exact value (numerator, denominator) across calls with
+    the same rule: ``check_marks`` passes one for a whole stage, which repeats a few values."""
+    in_scale = {} if in_scale is None else in_scale
+    if mark.value is not None:
+        ratio = mark.value.as_integer_ratio()
+        if ratio not in in_scale:
+            in_scale[ratio] = rule.scale.contains(mark.value)
+        if not in_scale[ratio]:
+            return f"mark {mark.value} is outside the scale {rule.scale.describe()}"
     if rule.uses_votes and mark.status is MarkStatus.SCORED and mark.vote is None:
         return "a YES/NO vote is required beside the points"
     return None
@@ -42,8 +51,9 @@ def check_marks(marks: Sequence[Mark], rule: Rule) -> None:
     problems: list[tuple[int, str]] = []
     seen: set[tuple[str, str]] = set()
     usable: dict[str, bool] = {}
+    in_scale: dict[tuple[int, int], bool] = {}
     for index, mark in enumerate(marks):
-        problem = mark_problem(mark, rule)
+        problem = mark_problem(mark, rule, in_scale=in_scale)
         pair = (mark.candidate, mark.juror)
         if problem is None and pair in seen:
             problem = f"a second mark by “{mark.juror}” for “{mark.candidate}”"
@@ -116,10 +126,14 @@ def _advanced(position: int, advance: int | None, quorum_reached: bool | None) -
     return within and quorum_reached is not False
 
 
+#: The default rounding of a cumulative result: 2 decimals, half-up (spec §6).
+HALF_UP_2 = Rounding()
+
+
 def combine(
     stages: Sequence[Mapping[str, Decimal]],
     weights: Sequence[Decimal],
-    rounding: Rounding = Rounding(),
+    rounding: Rounding = HALF_UP_2,
     *,
     advance: int | None = None,
 ) -> list[tuple[str, Decimal, int, bool | None]]:
@@ -127,7 +141,7 @@ def combine(
     last stage, rounded (spec §6). Returns (candidate, result, rank, advanced) in rank order."""
     if len(stages) != len(weights):
         raise ValueError(f"{len(stages)} stages but {len(weights)} weights")
-    if sum(weights) != 1:
+    if sum((Fraction(weight) for weight in weights), Fraction(0)) != 1:
         raise ValueError("the weights must add up to 1")
     results: dict[str, Decimal] = {}
     for candidate in stages[-1]:

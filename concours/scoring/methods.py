@@ -176,11 +176,11 @@ def _trimmed_mean(lines: list[MarkLine], rule: Rule) -> Computed:
     used = [(line.used, line.juror, i) for i, line in enumerate(lines) if line.used is not None]
     steps: list[tuple[str, str]] = []
     trimmed = list(lines)
-    if len(used) >= rule.trim_min_marks and rule.trim:
+    if len(used) >= rule.trim_min_marks:
         ordered = sorted(used)
-        for value, juror, i in ordered[: rule.trim]:
+        for _value, juror, i in ordered[: rule.trim]:
             trimmed[i] = MarkLine(juror, lines[i].raw, None, "dropped: among the lowest")
-        for value, juror, i in ordered[-rule.trim :]:
+        for _value, juror, i in ordered[len(ordered) - rule.trim :]:
             trimmed[i] = MarkLine(juror, lines[i].raw, None, "dropped: among the highest")
         steps.append(("trimmed", f"{rule.trim} highest and {rule.trim} lowest dropped"))
     else:

@@ -49,7 +49,9 @@ class Scale:
             raise ValueError("a scale needs minimum < maximum and a positive step")
 
     def contains(self, value: Decimal) -> bool:
-        return self.minimum <= value <= self.maximum and (value - self.minimum) % self.step == 0
+        """Exact: the step is checked on fractions, not in a rounding decimal context."""
+        offset = Fraction(value) - Fraction(self.minimum)
+        return self.minimum <= value <= self.maximum and offset % Fraction(self.step) == 0
 
     def describe(self) -> str:
         return f"{self.minimum}–{self.maximum} in steps of {self.step}"
@@ -59,6 +61,10 @@ class Scale:
 class Rounding:
     places: int = 2
     mode: RoundingMode = RoundingMode.HALF_UP
+
+    def __post_init__(self) -> None:
+        if self.places < 0:
+            raise ValueError("rounding needs places ≥ 0")
 
     def apply(self, value: Fraction | Decimal) -> Decimal:
         return round_exact(value, self.places, self.mode)

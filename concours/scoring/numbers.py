@@ -7,9 +7,10 @@ and rounding is done on integers, so no binary floating point touches a result.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from decimal import Decimal, localcontext
+from decimal import ROUND_HALF_EVEN, Context, Decimal
 from enum import StrEnum
 from fractions import Fraction
+from math import lcm
 
 #: Significant digits for the few irrational steps (square roots in standardisation, spec §5.8).
 PRECISION = 28
@@ -23,22 +24,33 @@ class RoundingMode(StrEnum):
 
 def round_exact(value: Fraction | Decimal | int, places: int, mode: RoundingMode) -> Decimal:
     """``value`` rounded to ``places`` decimals: half-up (away from zero), half-even, or down
-    (toward zero). Exact: works on the integer numerator and denominator."""
-    scaled = Fraction(value) * 10**places
+    (toward zero). Exact: works on the integer numerator and denominator, and builds the
+    ``Decimal`` from digits, so no decimal context (precision, rounding) is involved."""
+    # On the integer ratio, without building Fractions (speed): the same integers as
+    # ``round()`` (half-even), ``int()`` (toward zero) and ``int(|x| + 1/2)`` (half-up) on
+    # ``Fraction(value) * 10**places``.
+    numerator, denominator = value.as_integer_ratio()
+    numerator *= 10**places
     if mode is RoundingMode.HALF_EVEN:
-        whole = round(scaled)
+        whole, remainder = divmod(numerator, denominator)
+        if 2 * remainder > denominator or (2 * remainder == denominator and whole % 2):
+            whole += 1
     elif mode is RoundingMode.DOWN:
-        whole = int(scaled)
+        whole = numerator // denominator if numerator >= 0 else -(-numerator // denominator)
     else:
-        magnitude = int(abs(scaled) + Fraction(1, 2))
-        whole = magnitude if scaled >= 0 else -magnitude
-    return Decimal(whole).scaleb(-places)
+        magnitude = (2 * abs(numerator) + denominator) // (2 * denominator)
+        whole = magnitude if numerator >= 0 else -magnitude
+    return Decimal(f"{whole}E{-places}")
 
 
 def mean(values: Sequence[Fraction]) -> Fraction:
     if not values:
         raise ValueError("the mean of no values is undefined")
-    return sum(values, Fraction(0)) / len(values)
+    # Over a common denominator, in integers: one Fraction built instead of one per addition.
+    ratios = [value.as_integer_ratio() for value in values]
+    common = lcm(*[denominator for _numerator, denominator in ratios])
+    total = sum([numerator * (common // denominator) for numerator, denominator in ratios])
+    return Fraction(total, common * len(values))
 
 
 def median(values: Sequence[Fraction]) -> Fraction:
@@ -53,18 +65,20 @@ def median(values: Sequence[Fraction]) -> Fraction:
 
 
 def population_sd(values: Sequence[Fraction]) -> Fraction:
-    """Population standard deviation, as a Fraction of the correctly rounded square root at
-    ``PRECISION`` significant digits (the one inexact step, spec §2.3)."""
+    """Population standard deviation: the exact variance through ``sqrt`` (the one inexact step,
+    spec §2.3)."""
     centre = mean(values)
     variance = sum(((value - centre) ** 2 for value in values), Fraction(0)) / len(values)
     return sqrt(variance)
 
 
 def sqrt(value: Fraction) -> Fraction:
-    with localcontext() as context:
-        context.prec = PRECISION
-        root = (Decimal(value.numerator) / Decimal(value.denominator)).sqrt()
-    return Fraction(root)
+    """The square root at ``PRECISION`` significant digits, in a fixed decimal context (spec
+    §2.3): ``value`` is first divided out to ``PRECISION`` significant digits, half-even, and the
+    square root of that is taken to ``PRECISION`` significant digits, half-even."""
+    context = Context(prec=PRECISION, rounding=ROUND_HALF_EVEN)
+    quotient = context.divide(Decimal(value.numerator), Decimal(value.denominator))
+    return Fraction(context.sqrt(quotient))
 
 
 def text(value: Fraction | Decimal, places: int = 4) -> str:
@@ -72,13 +86,14 @@ def text(value: Fraction | Decimal, places: int = 4) -> str:
     rounded half-even to ``places`` decimals after an ``≈`` (``≈18.4063``)."""
     if isinstance(value, Decimal):
         return str(value)
-    denominator = value.denominator
-    for factor in (2, 5):
-        while denominator % factor == 0:
-            denominator //= factor
-    if denominator == 1:
-        digits = 0
-        while (value * 10**digits).denominator != 1:
-            digits += 1
-        return str(round_exact(value, digits, RoundingMode.HALF_EVEN))
+    denominator, twos, fives = value.denominator, 0, 0
+    while denominator % 2 == 0:
+        denominator //= 2
+        twos += 1
+    while denominator % 5 == 0:
+        denominator //= 5
+        fives += 1
+    if denominator == 1:  # value × 10**digits is a whole number from digits = max(twos, fives)
+        digits = max(twos, fives)
+        return str(Decimal(f"{value.numerator * 10**digits // value.denominator}E{-digits}"))
     return f"≈{round_exact(value, places, RoundingMode.HALF_EVEN)}"

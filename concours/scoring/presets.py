@@ -89,10 +89,12 @@ def build_rule(name: str, parameters: Mapping[str, object], *, stage: int | None
             scale = Scale(low, high, step)
         except ValueError as error:
             raise ValueError(f"scoring parameter “scale”: {error}") from None
-    rounding = Rounding(
-        places=_int("places", parameters.get("places", base.rounding.places)),
-        mode=_choice("rounding", parameters.get("rounding", base.rounding.mode), RoundingMode),
-    )
+    places = _int("places", parameters.get("places", base.rounding.places))
+    mode = _choice("rounding", parameters.get("rounding", base.rounding.mode), RoundingMode)
+    try:
+        rounding = Rounding(places, mode)
+    except ValueError as error:
+        raise ValueError(f"scoring parameter “places”: {error}") from None
     for field in _DECIMAL_FIELDS:
         if field in parameters:
             values[field] = _decimal(field, parameters[field])

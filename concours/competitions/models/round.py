@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from concours.competitions.models.division import Division
 from concours.competitions.models.edition import Edition
 from concours.core.bilingual import Bilingual
+from concours.scoring.model import Rule
+from concours.scoring.presets import build_rule
 
 DURATION_POSITIVE = _("A duration must be longer than zero.")
 DURATIONS_IN_ORDER = _("The longest duration cannot be shorter than the shortest.")
@@ -30,7 +32,7 @@ class ScoringPreset(models.TextChoices):
     MEAN = "mean", _("Mean of the marks")
     CLAMPED_MEAN = "clamped-mean", _("Mean with outliers clamped (Chopin)")
     CHOPIN_2025 = "chopin-2025", _("Chopin Competition 2025 rules")
-    DELETE_OUTLIERS = "delete-outliers", _("Outliers deleted, mean recomputed (EGTA)")
+    EGTA = "egta", _("Outliers deleted, mean recomputed (EGTA)")
     TRIMMED_MEAN = "trimmed-mean", _("Highest and lowest dropped")
     MEDIAN = "median", _("Median")
     YES_COUNT = "yes-count", _("Number of YES votes; points break ties")
@@ -125,6 +127,16 @@ class Round(models.Model):
     def __str__(self) -> str:
         return f"{self.division} – {self.name_en}"
 
+    def rule(self) -> Rule:
+        """The results engine's rule for this round: the preset with the stored parameters.
+        ``stage`` among the parameters picks the preset's stage (chopin-2025: D = 3 in stage 1,
+        else 2); by default it is the round's number."""
+        parameters = dict(self.scoring_parameters)
+        stage = parameters.pop("stage", self.number)
+        if isinstance(stage, bool) or not isinstance(stage, int):
+            raise ValueError("scoring parameter “stage” must be a whole number")
+        return build_rule(self.scoring_preset, parameters, stage=stage)
+
     def clean(self) -> None:
         super().clean()
         errors: dict[str, object] = {}
@@ -144,6 +156,13 @@ class Round(models.Model):
             errors["ends_on"] = ROUND_DATES_IN_ORDER
         if not isinstance(self.scoring_parameters, dict):
             errors["scoring_parameters"] = PARAMETERS_MUST_BE_OBJECT
+        elif self.scoring_preset:
+            try:
+                self.rule()
+            except ValueError as error:
+                errors["scoring_parameters"] = _(
+                    "These parameters do not fit the scoring rule: %(problem)s"
+                ) % {"problem": error}
         if errors:
             raise ValidationError(errors)
 

@@ -24,7 +24,8 @@ RESULT_FILES = {
 }
 
 needs_chopin_data = pytest.mark.skipif(
-    not DATA.is_dir(), reason=f"the published Chopin 2025 data is not at {DATA} (../shared is absent)"
+    not DATA.is_dir(),
+    reason=f"the published Chopin 2025 data is not at {DATA} (../shared is absent)",
 )
 
 
@@ -38,7 +39,9 @@ def rows(name: str) -> list[dict[str, str]]:
 
 
 def published_stage_scores(stage: int) -> dict[str, Decimal]:
-    return {row["candidate"]: Decimal(row["published_stage_score"]) for row in rows(STAGE_FILES[stage])}
+    return {
+        row["candidate"]: Decimal(row["published_stage_score"]) for row in rows(STAGE_FILES[stage])
+    }
 
 
 def published_results(stage: int) -> dict[str, Decimal]:

@@ -45,12 +45,18 @@ def test_155_stage_scores_in_all(computed):
 @pytest.mark.parametrize("stage", [2, 3, 4])
 def test_every_published_weighted_result(computed, stage):  # §9.2: 40 + 20 + 11 = 71
     rows = combine([computed[k] for k in range(1, stage + 1)], CHOPIN_2025_WEIGHTS[stage])
-    assert {name: value for name, value, _rank, _advanced in rows} == chopin_data.published_results(stage)
+    assert {name: value for name, value, _rank, _advanced in rows} == chopin_data.published_results(
+        stage
+    )
 
 
 @pytest.mark.parametrize("stage", [1, 2, 3])
 def test_exactly_who_advanced(computed, stage):  # §9.3: 40, 20 and 11 (a tie at 10th)
-    rows = combine([computed[k] for k in range(1, stage + 1)], CHOPIN_2025_WEIGHTS[stage], advance=ADVANCING[stage])
+    rows = combine(
+        [computed[k] for k in range(1, stage + 1)],
+        CHOPIN_2025_WEIGHTS[stage],
+        advance=ADVANCING[stage],
+    )
     advancers = {name for name, _value, _rank, advanced in rows if advanced}
     assert advancers == chopin_data.published_advancers(stage)
     assert len(advancers) == {1: 40, 2: 20, 3: 11}[stage]
@@ -73,7 +79,9 @@ def test_published_corrected_marks(computed):  # §5.2: every clamped mark as pr
             for row in chopin_data.rows(chopin_data.STAGE_FILES[stage])
         }
         for mark in stage_file.marks:
-            line = next(x for x in result[mark.candidate].explanation.marks if x.juror == mark.juror)
+            line = next(
+                x for x in result[mark.candidate].explanation.marks if x.juror == mark.juror
+            )
             if mark.status is MarkStatus.STUDENT:
                 assert line.used is None
                 continue
@@ -146,4 +154,8 @@ def test_cli_reproduces_the_final_result():
 def test_exact_means_stay_exact():
     rule = chopin_2025(1)
     result = score_stage(read_marks(chopin_data.path(1), rule).marks, rule)
-    assert all(isinstance(line.used, Fraction | None) for row in result.results for line in row.explanation.marks)
+    assert all(
+        isinstance(line.used, Fraction | None)
+        for row in result.results
+        for line in row.explanation.marks
+    )
