@@ -16,29 +16,40 @@ Method
    from ``make messages``; the Chinese page is checked to really be Chinese.
 3. ``gunicorn concours.wsgi`` with 2 workers (default sync worker class, as in
    ``docs/deploy.md``) on a free port of 127.0.0.1, waited for through ``/healthz``.
-4. Each URL is first checked once (status 200 and an expected fragment of the body), then
-   loaded by ``CLIENTS`` threads of this process, each with its own ``http.client`` connection
-   kept alive whenever the server allows it, back to back with no think time: ``WARMUP_S``
-   seconds discarded, then ``MEASURE_S`` seconds (at most ``MAX_REQUESTS`` requests) measured.
-   Requests per second = requests started in the measured window / time from the start of that
-   window to the end of its last request. Latency = time from sending the request to reading the
-   whole body, as the client sees it; p50 and p95 by nearest rank.
-5. gunicorn is stopped and the temporary directory removed in every case (``try``/``finally``,
-   also on SIGTERM and Ctrl-C).
+4. Each URL is first checked once (status 200 and an expected fragment of the body: the
+   Chinese home page must say ``<html lang="zh-hans">``), then loaded by ``CLIENTS`` threads of
+   this process, each with its own ``http.client`` connection kept alive whenever the server
+   allows it, back to back with no think time: ``WARMUP_S`` seconds discarded, then
+   ``MEASURE_S`` seconds (at most ``MAX_REQUESTS`` requests) measured. Requests per second =
+   requests started in the measured window / time from the start of that window to the end of
+   its last request. Latency = time from sending the request to reading the whole body, as the
+   client sees it; p50 and p95 by nearest rank.
+5. While each URL is measured, ``/proc`` tells (on stderr) how many cores gunicorn, the clients,
+   a local PostgreSQL and every other process used, and how much the hypervisor stole; more
+   than ``NOISE_CORES`` for the others or the steal prints a WARNING: that run is not comparable.
+6. gunicorn is stopped and the temporary directory removed in every case (``try``/``finally``,
+   also on SIGTERM and Ctrl-C). A failure prints the end of the gunicorn log (with Django's
+   tracebacks).
 
-Any answer other than 200, or any connection error, fails the run (exit status 1) and no figure
-is printed. Figures go to stdout, one ``name: value`` line each, the unit in the name; progress
-and diagnostics go to stderr.
+Any answer other than 200, any connection error, or a wrong body at the first check fails the
+run (exit status 1) and no figure is printed. Figures go to stdout, one ``name: value`` line
+each, the unit in the name (``public_home_rps``, ``public_home_p95_ms``, …); progress and
+diagnostics go to stderr.
 
 Caveats
 -------
-- The load generator shares the machine's cores with the server (and with the GIL of this
-  process), so the figures are a floor for the server, not its capacity.
+- The load generator shares the machine's two cores with the server (and a local PostgreSQL),
+  so the figures are a floor for the server, not its capacity. The clients are cheap next to
+  the pages (under 0.1 core) but not next to ``/healthz`` (about half a core).
+- ``CLIENTS`` is twice ``WORKERS``: the server is saturated, so the latencies include queueing
+  (about twice the service time); they are not those of a single visitor on an idle server.
 - gunicorn's sync worker closes the connection after every response, so every request pays a
   new TCP connection on loopback; a proxy in front would keep its own connections.
 - The clients send no cookies: every request is a first visit (the CSRF cookie of the language
   switcher is issued anew each time). Nothing is cached between requests but what Django and
   the database cache themselves.
+- Runs on a shared or virtual machine vary by 10-20 % even when quiet; compare runs made
+  back to back, and distrust any run that printed a WARNING.
 - With ``DATABASE_URL`` the database is used as is: if it already holds data, the demo is not
   loaded and the figures describe that data, not the demo.
 """
@@ -410,7 +421,7 @@ class Load:
                         self.last_end = max(self.last_end, end)
                         if len(self.latencies_s) >= MAX_REQUESTS:
                             self.stop.set()
-        except (OSError, http.client.HTTPException) as error:
+        except Exception as error:  # any failure of a client fails the run, loudly
             with self.lock:
                 self.errors.append(f"{self.target.path}: {error!r}")
             self.stop.set()
