@@ -16,6 +16,7 @@ from concours.scoring.model import (
     Rounding,
     Rule,
     StageResult,
+    TieAtCut,
 )
 
 
@@ -102,7 +103,9 @@ def score_stage(marks: Sequence[Mark], rule: Rule, *, advance: int | None = None
         name: compute(group, rule, stage) for name, group in groups.items()
     }
     results = []
-    for name, position in rank({name: value.key for name, value in computed.items()}):
+    ranked = rank({name: value.key for name, value in computed.items()})
+    last_of_rank = _last_positions(ranked)
+    for name, position in ranked:
         value = computed[name]
         results.append(
             CandidateResult(
@@ -110,20 +113,41 @@ def score_stage(marks: Sequence[Mark], rule: Rule, *, advance: int | None = None
                 score=value.score,
                 key=value.key,
                 rank=position,
-                advanced=_advanced(position, advance, value.quorum_reached),
+                advanced=_advanced(
+                    position,
+                    last_of_rank[position],
+                    advance,
+                    rule.ties_at_cut,
+                    value.quorum_reached,
+                ),
                 explanation=Explanation(value.marks, value.steps),
             )
         )
     return StageResult(rule=rule, results=tuple(results), advance=advance)
 
 
-def _advanced(position: int, advance: int | None, quorum_reached: bool | None) -> bool | None:
-    """Advanced when within the top ``advance`` (ties at the cut included) and, for YES rules
-    with a quorum, when the quorum is reached (spec §4.3)."""
-    if advance is None and quorum_reached is None:
-        return None
-    within = advance is None or position <= advance
-    return within and quorum_reached is not False
+def _last_positions(ranked: Sequence[tuple[str, int]]) -> dict[int, int]:
+    """For each rank, the last position its tied group occupies (rank 4 shared by 3 → 6)."""
+    last: dict[int, int] = {}
+    for position, (_name, shared_rank) in enumerate(ranked, start=1):
+        last[shared_rank] = position
+    return last
+
+
+def _advanced(
+    rank_: int, last: int, advance: int | None, ties: TieAtCut, quorum_reached: bool | None
+) -> bool | None:
+    """Whether a candidate advances (spec §4.3): ranked within the top ``advance``, with a tie
+    across the cut settled by ``ties``, and, for YES rules with a quorum, the quorum reached.
+    ``None`` means nothing to decide (no cut, no quorum) or, with ``ties=decide``, the jury's
+    decision."""
+    if advance is None:
+        return None if quorum_reached is None else quorum_reached
+    if quorum_reached is False or rank_ > advance:
+        return False
+    if last <= advance or ties is TieAtCut.ADVANCE:
+        return True
+    return None if ties is TieAtCut.DECIDE else False
 
 
 #: The default rounding of a cumulative result: 2 decimals, half-up (spec §6).
@@ -136,6 +160,7 @@ def combine(
     rounding: Rounding = HALF_UP_2,
     *,
     advance: int | None = None,
+    ties_at_cut: TieAtCut = TieAtCut.ADVANCE,
 ) -> list[tuple[str, Decimal, int, bool | None]]:
     """Cumulative result: the weighted sum of the rounded stage scores of the candidates of the
     last stage, rounded (spec §6). Returns (candidate, result, rank, advanced) in rank order."""
@@ -157,7 +182,13 @@ def combine(
         )
         results[candidate] = rounding.apply(total)
     ranked = rank({name: (Fraction(value),) for name, value in results.items()})
+    last_of_rank = _last_positions(ranked)
     return [
-        (name, results[name], position, _advanced(position, advance, None))
+        (
+            name,
+            results[name],
+            position,
+            _advanced(position, last_of_rank[position], advance, ties_at_cut, None),
+        )
         for name, position in ranked
     ]

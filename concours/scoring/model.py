@@ -84,6 +84,14 @@ class Method(StrEnum):
 VOTE_METHODS = frozenset({Method.YES_COUNT, Method.YES_SHARE})
 
 
+class TieAtCut(StrEnum):
+    """What a tie that straddles the cut does (spec §4.3)."""
+
+    ADVANCE = "advance"  # everyone tied with the last qualifier advances (Chopin: 11 finalists)
+    EXCLUDE = "exclude"  # nobody of the tied group advances, so fewer than N do
+    DECIDE = "decide"  # the tied group is left undecided: the jury decides (advanced = None)
+
+
 class Abstention(StrEnum):
     """What an ``S`` or absent mark does (spec §3.4)."""
 
@@ -107,6 +115,7 @@ class Rule:
     yes_quorum: int | None = None  # YES methods: votes needed to advance
     lower_quorum_by_abstentions: bool = False  # YES methods: quorum − abstentions (Paderewski LA)
     min_marks_per_juror: int = 2  # standardised: fewer marks and a juror is left raw
+    ties_at_cut: TieAtCut = TieAtCut.ADVANCE  # a tie across the number advancing (§4.3)
 
     def __post_init__(self) -> None:
         if self.method is Method.CLAMPED_MEAN and (self.deviation is None or self.deviation < 0):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 
-from concours.scoring.model import Abstention, Method, Rounding, Rule, Scale
+from concours.scoring.model import Abstention, Method, Rounding, Rule, Scale, TieAtCut
 from concours.scoring.numbers import RoundingMode
 
 ONE_TO_25 = Scale(Decimal(1), Decimal(25))
@@ -64,6 +64,7 @@ PARAMETERS = frozenset(
         "places",
         "rounding",
         "abstention",
+        "ties_at_cut",
         *_DECIMAL_FIELDS,
         *_INT_FIELDS,
         *_BOOL_FIELDS,
@@ -107,6 +108,7 @@ def build_rule(name: str, parameters: Mapping[str, object], *, stage: int | None
                 raise ValueError(f"scoring parameter “{field}” must be true or false")
             values[field] = parameters[field]
     abstention = _choice("abstention", parameters.get("abstention", base.abstention), Abstention)
+    ties_at_cut = _choice("ties_at_cut", parameters.get("ties_at_cut", base.ties_at_cut), TieAtCut)
     merged = {
         "method": base.method,
         "scale": scale,
@@ -120,6 +122,7 @@ def build_rule(name: str, parameters: Mapping[str, object], *, stage: int | None
         "yes_quorum": base.yes_quorum,
         "lower_quorum_by_abstentions": base.lower_quorum_by_abstentions,
         "min_marks_per_juror": base.min_marks_per_juror,
+        "ties_at_cut": ties_at_cut,
         **values,
     }
     try:
@@ -129,6 +132,10 @@ def build_rule(name: str, parameters: Mapping[str, object], *, stage: int | None
 
 
 def _decimal(field: str, value: object) -> Decimal:
+    if isinstance(value, float):
+        raise ValueError(
+            f'scoring parameter “{field}” must be written as a string such as "0.5", so that it stays exact'
+        )
     if isinstance(value, bool) or not isinstance(value, int | str | Decimal):
         raise ValueError(f"scoring parameter “{field}” must be a number")
     try:
@@ -152,7 +159,7 @@ def _pair(value: object) -> tuple[Decimal, Decimal]:
     return _decimal("scale", value[0]), _decimal("scale", value[1])
 
 
-def _choice[E: (RoundingMode, Abstention)](field: str, value: object, kind: type[E]) -> E:
+def _choice[E: (RoundingMode, Abstention, TieAtCut)](field: str, value: object, kind: type[E]) -> E:
     try:
         return kind(str(value))
     except ValueError:

@@ -43,6 +43,7 @@ from concours.scoring.model import (
     Rule,
     Scale,
     StageResult,
+    TieAtCut,
 )
 from concours.scoring.numbers import RoundingMode, round_exact
 from concours.scoring.presets import preset as named_preset
@@ -55,7 +56,7 @@ TOP_LEVEL = ("format", "title", "preset", "stage", *SECTIONS, "digests")
 RULE_FIELDS = (
     "method", "scale", "rounding", "abstention", "deviation", "round_first_average",
     "outlier_limit", "trim", "trim_min_marks", "yes_quorum", "lower_quorum_by_abstentions",
-    "min_marks_per_juror", "advance",
+    "min_marks_per_juror", "ties_at_cut", "advance",
 )  # fmt: skip
 _DECIMAL = re.compile(r"-?[0-9]+(\.[0-9]+)?")
 _EXACT = re.compile(r"-?[0-9]+(\.[0-9]+)?|-?[0-9]+/[0-9]+")
@@ -136,6 +137,7 @@ def rule_to_json(rule: Rule, advance: int | None) -> dict[str, object]:
         "yes_quorum": rule.yes_quorum,
         "lower_quorum_by_abstentions": rule.lower_quorum_by_abstentions,
         "min_marks_per_juror": rule.min_marks_per_juror,
+        "ties_at_cut": rule.ties_at_cut.value,
         "advance": advance,
     }
 
@@ -256,7 +258,9 @@ def _optional_int(value: object, path: str, minimum: int) -> int | None:
     return None if value is None else expect_int(value, path, minimum=minimum)
 
 
-def _choice[E: (Method, RoundingMode, Abstention)](value: object, path: str, kind: type[E]) -> E:
+def _choice[E: (Method, RoundingMode, Abstention, TieAtCut)](
+    value: object, path: str, kind: type[E]
+) -> E:
     text = expect_str(value, path)
     try:
         return kind(text)
@@ -300,6 +304,7 @@ def rule_from_json(data: object, path: str = "rule") -> tuple[Rule, int | None]:
         "min_marks_per_juror": expect_int(
             fields["min_marks_per_juror"], f"{path}.min_marks_per_juror"
         ),
+        "ties_at_cut": _choice(fields["ties_at_cut"], f"{path}.ties_at_cut", TieAtCut),
     }
     advance = _optional_int(fields["advance"], f"{path}.advance", 1)
     try:

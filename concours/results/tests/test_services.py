@@ -128,7 +128,7 @@ def test_round_rejects_scoring_parameters_the_engine_does_not_know(round_):
     assert caught.value.message_dict["scoring_parameters"] == [
         "These parameters do not fit the scoring rule: unknown scoring parameter “deviaton”; known: abstention, "
         "deviation, lower_quorum_by_abstentions, min_marks_per_juror, outlier_limit, places, round_first_average, "
-        "rounding, scale, step, trim, trim_min_marks, yes_quorum"
+        "rounding, scale, step, ties_at_cut, trim, trim_min_marks, yes_quorum"
     ]
     round_.scoring_parameters = {"stage": "two"}
     with pytest.raises(ValidationError) as caught:

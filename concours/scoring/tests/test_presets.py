@@ -23,7 +23,7 @@ D = Decimal
 ONE_TO_25 = Scale(D(1), D(25))
 KNOWN = (
     "abstention, deviation, lower_quorum_by_abstentions, min_marks_per_juror, outlier_limit, "
-    "places, round_first_average, rounding, scale, step, trim, trim_min_marks, yes_quorum"
+    "places, round_first_average, rounding, scale, step, ties_at_cut, trim, trim_min_marks, yes_quorum"
 )
 
 
@@ -179,7 +179,10 @@ def test_build_rule_keeps_the_chopin_stage():  # §7.2
         ({"scale": "1-25"}, "scoring parameter “scale” must be [lowest, highest]"),
         ({"scale": [1, 10, 25]}, "scoring parameter “scale” must be [lowest, highest]"),
         ({"scale": [True, 25]}, "scoring parameter “scale” must be a number"),
-        ({"scale": [1.5, 25]}, "scoring parameter “scale” must be a number"),
+        (
+            {"scale": [1.5, 25]},
+            'scoring parameter “scale” must be written as a string such as "0.5", so that it stays exact',
+        ),
         ({"scale": ["one", 25]}, "scoring parameter “scale” must be a number"),
         ({"scale": [1, "Infinity"]}, "scoring parameter “scale” must be a number"),
         ({"scale": [1, "NaN"]}, "scoring parameter “scale” must be a number"),

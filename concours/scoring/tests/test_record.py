@@ -16,7 +16,7 @@ from concours.scoring.cli import main
 from concours.scoring.csvio import parse_marks
 from concours.scoring.decisions import AwardPlace, ConfirmAdvancers, Vote, WithholdPrize
 from concours.scoring.decisions import to_json as decisions_to_json
-from concours.scoring.model import Abstention, Mark, Method, Rounding, Rule, Scale
+from concours.scoring.model import Abstention, Mark, Method, Rounding, Rule, Scale, TieAtCut
 from concours.scoring.numbers import RoundingMode
 from concours.scoring.presets import ONE_TO_25, chopin_2025
 from concours.scoring.record import (
@@ -209,6 +209,7 @@ def test_other_rule_parameters_are_recorded():
         yes_quorum=3,
         lower_quorum_by_abstentions=True,
         min_marks_per_juror=4,
+        ties_at_cut=TieAtCut.DECIDE,
     )
     content = "candidate,juror,score\nAda,J1,50\nAda,J2,80.5\nAda,J3,52\nBen,J1,60\n"
     data = record(marks=marks(content, rule), rule=rule, decisions=(), advance=None)
@@ -225,6 +226,7 @@ def test_other_rule_parameters_are_recorded():
         "yes_quorum": 3,
         "lower_quorum_by_abstentions": True,
         "min_marks_per_juror": 4,
+        "ties_at_cut": "decide",
         "advance": None,
     }
     assert verify_record(reread(data)) == []
