@@ -48,8 +48,11 @@ demo: migrate
 
 setup: install migrate messages demo
 
+# The task worker (e-mails, reminders) runs beside the server and stops with it.
 run: setup
 	$(MANAGE) demo_logins
+	@$(MANAGE) db_worker --no-startup-delay & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 # Lint, the pure cores at 100 % branch coverage, then the whole suite (browser tests included).

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "django_countries",
+    "django_tasks_db",
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -175,6 +176,16 @@ if MAILERS["default"]["BACKEND"].endswith("smtp.EmailBackend"):
     }
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Concours <noreply@concours.localhost>")
 SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+
+# Background work: Django's tasks with a database-backed queue; `manage.py db_worker` runs them
+# (`make run` starts one beside the server).
+TASKS = {"default": {"BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
+
+# The site's public address, for links in e-mails (no request to take it from in a task).
+CONCOURS_SITE_URL = env_str("CONCOURS_SITE_URL", "http://127.0.0.1:8000")
+
+# E-mail verification links last this long (seconds).
+CONCOURS_EMAIL_VERIFICATION_MAX_AGE = env_int("CONCOURS_EMAIL_VERIFICATION_MAX_AGE", 3 * 24 * 3600)
 
 # Security. A strict Content-Security-Policy: only this site's own scripts, styles and images.
 SECURE_CSP = {

@@ -1,6 +1,8 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
+from concours.accounts import views
+
 urlpatterns = [
     path(
         "login/",
@@ -10,4 +12,8 @@ urlpatterns = [
         name="login",
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("signup/", views.signup, name="signup"),
+    path("verify/", views.verify_email_sent, name="verify_email_sent"),
+    path("verify/again/", views.resend_verification, name="resend_verification"),
+    path("verify/<str:token>/", views.verify, name="verify_email"),
 ]

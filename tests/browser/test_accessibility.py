@@ -75,7 +75,7 @@ def test_public_pages_have_no_serious_accessibility_violations(
     edition = site["edition"]
     found = {}
     for path in ["/", "/members/", edition.competition.get_absolute_url(), edition.get_absolute_url(),
-                 "/accounts/login/", "/no/such/page/"]:  # fmt: skip
+                 "/accounts/login/", "/accounts/signup/", "/no/such/page/"]:  # fmt: skip
         page.goto(live_server.url + path)
         found[path] = _violations(page)
     context.close()

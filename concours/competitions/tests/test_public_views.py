@@ -182,6 +182,7 @@ def test_pages_load_nothing_from_other_sites(client, harbin_edition):
         harbin_edition.competition.get_absolute_url(),
         harbin_edition.get_absolute_url(),
         reverse("login"),
+        reverse("signup"),
     ]
     for page in pages:
         html = client.get(page).text
