@@ -12,6 +12,7 @@ urlpatterns = [
     path("api/", include("concours.api.urls")),
     path("accounts/", include("concours.accounts.urls")),
     path("me/", dashboard, name="dashboard"),
+    path("", include("concours.applications.urls_candidate")),
     path("", include("concours.competitions.urls")),
 ]
 

@@ -1,4 +1,6 @@
 from django.db.models import QuerySet
+from django.http import Http404
+from django.utils.translation import gettext as _
 
 from concours.accounts.models import User
 from concours.applications.models import Application
@@ -11,3 +13,17 @@ def applications_of(user: User) -> QuerySet[Application]:
         .select_related("candidate", "division__edition__competition")
         .order_by("-division__edition__starts_on", "division__order")
     )
+
+
+def access_application_for_candidate(user: User, reference: object) -> Application:
+    """The application, if it is ``user``'s own; otherwise ``Http404`` (never reveal it exists)."""
+    try:
+        return (
+            Application.objects.select_related(
+                "candidate__user", "division__edition__competition__city"
+            )
+            .prefetch_related("division__instruments")
+            .get(reference=reference, candidate__user=user)
+        )
+    except Application.DoesNotExist:
+        raise Http404(_("No such application.")) from None

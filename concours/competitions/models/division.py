@@ -140,7 +140,10 @@ class Division(models.Model):
     def age_range(self) -> tuple[int | None, int | None]:
         """Youngest and oldest eligible age on ``age_reference_date`` (eligibility spec §5)."""
         window = BirthDateWindow(self.born_on_or_after, self.born_on_or_before)
-        return ages_in_window(window, self.age_reference_date)
+        try:
+            return ages_in_window(window, self.age_reference_date)
+        except ValueError:  # a bound after the reference day: no age to show on that side
+            return None, None
 
     def clean(self) -> None:
         super().clean()

@@ -1,8 +1,6 @@
-"""Candidates and their applications to a division.
+"""The candidate, the application and its status history."""
 
-The foundation holds who applied where and the application's status; the portal (repertoire,
-recordings, documents, fees, guardians' consent) builds on these models.
-"""
+import uuid
 
 from django.conf import settings
 from django.db import models
@@ -34,8 +32,11 @@ class CandidateProfile(models.Model):
     )
     birth_date = models.DateField(_("date of birth"))
     citizenship = CountryField(_("citizenship"))
+    other_citizenships = CountryField(_("other citizenships"), multiple=True, blank=True)
     country_represented = CountryField(_("country represented"))
     residence = CountryField(_("country of residence"))
+    place_of_study = models.CharField(_("place of study"), max_length=200, blank=True)
+    phone = models.CharField(_("telephone"), max_length=40, blank=True)
 
     class Meta:
         verbose_name = _("candidate")
@@ -83,7 +84,11 @@ class Application(models.Model):
         default=ApplicationStatus.DRAFT,
     )
     created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(_("last saved"), auto_now=True)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    #: Sent with the submit button; a retried submit with the same key is the same submission.
+    submission_key = models.UUIDField(_("submission key"), null=True, blank=True, unique=True)
+    reference = models.UUIDField(_("reference"), default=uuid.uuid4, unique=True, editable=False)
 
     class Meta:
         verbose_name = _("application")
@@ -97,3 +102,32 @@ class Application(models.Model):
 
     def __str__(self) -> str:
         return f"{self.candidate} → {self.division}"
+
+
+class StatusChange(models.Model):
+    """Who moved an application from one status to another, when, and why."""
+
+    application = models.ForeignKey(
+        Application,
+        on_delete=models.CASCADE,
+        related_name="status_changes",
+        verbose_name=_("application"),
+    )
+    old_status = models.CharField(
+        _("from"), max_length=20, choices=ApplicationStatus.choices, blank=True
+    )
+    new_status = models.CharField(_("to"), max_length=20, choices=ApplicationStatus.choices)
+    changed_at = models.DateTimeField(_("when"), default=timezone.now)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name=_("by"),
+    )  # fmt: skip
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        verbose_name = _("status change")
+        verbose_name_plural = _("status changes")
+        ordering = ["application", "changed_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.application}: {self.old_status or '—'} → {self.new_status}"

@@ -1,0 +1,343 @@
+"""What an application still needs before it can be submitted: the one adapter between the
+application's rows and the eligibility and repertoire cores, with the cores' problem codes
+turned into messages in the reader's language."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from concours.applications.models import (
+    Application,
+    DocumentKind,
+    FeeStatus,
+    GuardianConsent,
+    ItemKind,
+)
+from concours.competitions.models import FeePolicy, Round, RoundKind
+from concours.eligibility import (
+    DivisionRules,
+    Member,
+    ProblemCode,
+    TotalAgeCap,
+    Verdict,
+    Waiver,
+    check_eligibility,
+)
+from concours.eligibility.ages import BirthDateWindow
+from concours.repertoire import (
+    Piece,
+    Report,
+    Requirement,
+    RoundRules,
+    seconds_of,
+    validate_application,
+)
+from concours.repertoire import ProblemCode as RepertoireCode
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+REQUIRED_DOCUMENTS = (DocumentKind.PHOTO, DocumentKind.CV, DocumentKind.BIRTH_PROOF)
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One thing that stops a submission, and where the candidate fixes it."""
+
+    item: str  # an ItemKind, or "account" / "deadline"
+    code: str
+    message: str
+
+
+# --- eligibility ---------------------------------------------------------------------------
+
+
+def division_rules(application: Application) -> DivisionRules:
+    division = application.division
+    cap = None
+    if division.max_total_age is not None and division.ages_counted_on is not None:
+        cap = TotalAgeCap(max_total_age=division.max_total_age, counted_on=division.ages_counted_on)
+    return DivisionRules(
+        window=BirthDateWindow(division.born_on_or_after, division.born_on_or_before),
+        min_members=division.min_members,
+        max_members=division.max_members,
+        required_instruments=frozenset(
+            instrument.code for instrument in division.instruments.all()
+        ),
+        total_age_cap=cap,
+    )
+
+
+def members_of(application: Application) -> list[Member]:
+    """A soloist is one member; an ensemble lists its members."""
+    if application.division.is_ensemble:
+        return [
+            Member(birth_date=member.birth_date, instrument=member.instrument.code)
+            for member in application.members.select_related("instrument")
+        ]
+    return [Member(birth_date=application.candidate.birth_date)]
+
+
+def eligibility_verdict(application: Application, *, on: dt.date) -> Verdict:
+    waivers = [
+        Waiver(code=ProblemCode(code))
+        for exception in application.exceptions.all()
+        for code in exception.waived
+    ]
+    return check_eligibility(
+        rules=division_rules(application),
+        members=members_of(application),
+        on=on,
+        exceptions=waivers,
+    )
+
+
+def eligibility_message(code: str, params: dict[str, object]) -> str:
+    """The problem in the reader's language, with dates as the reader writes them."""
+    p = {
+        key: date_format(dt.date.fromisoformat(value))
+        if isinstance(value, str) and _ISO_DATE.fullmatch(value)
+        else value
+        for key, value in params.items()
+    }
+    if code == ProblemCode.BORN_TOO_EARLY:
+        return (
+            _(
+                "Born on %(birth_date)s: this division accepts birth dates from %(born_on_or_after)s."
+            )
+            % p
+        )
+    if code == ProblemCode.BORN_TOO_LATE:
+        return (
+            _(
+                "Born on %(birth_date)s: this division accepts birth dates until %(born_on_or_before)s."
+            )
+            % p
+        )
+    if code == ProblemCode.TOO_FEW_MEMBERS:
+        return (
+            _("The ensemble has %(members)s members; this division needs at least %(min_members)s.")
+            % p
+        )
+    if code == ProblemCode.TOO_MANY_MEMBERS:
+        return (
+            _("The ensemble has %(members)s members; this division allows at most %(max_members)s.")
+            % p
+        )
+    if code == ProblemCode.MISSING_INSTRUMENT:
+        return _("The ensemble needs a member who plays %(instrument)s.") % p
+    if code == ProblemCode.TOTAL_AGE_OVER_CAP:
+        return (
+            _(
+                "The members' ages add up to %(total_age)s on %(counted_on)s; the limit is %(max_total_age)s."
+            )
+            % p
+        )
+    return _("A former laureate (%(laureate)s) may not enter this division.") % p
+
+
+# --- repertoire ----------------------------------------------------------------------------
+
+
+def rounds_needing_repertoire(application: Application) -> list[Round]:
+    return [
+        round_
+        for round_ in application.division.rounds.order_by("number").prefetch_related(
+            "requirements__category"
+        )
+        if round_.kind != RoundKind.PRESELECTION or round_.requirements.all()
+    ]
+
+
+def round_rules(round_: Round) -> RoundRules:
+    return RoundRules(
+        number=round_.number,
+        name=str(round_.name),
+        min_duration=seconds_of(round_.min_duration) if round_.min_duration else None,
+        max_duration=seconds_of(round_.max_duration) if round_.max_duration else None,
+        requirements=tuple(
+            Requirement(category=r.category.code, min_count=r.min_count, max_count=r.max_count)
+            for r in round_.requirements.all()
+        ),
+        may_repeat=round_.repertoire_may_repeat,
+    )
+
+
+def repertoire_report(application: Application) -> Report:
+    rounds = rounds_needing_repertoire(application)
+    pieces: dict[int, list[Piece]] = {round_.number: [] for round_ in rounds}
+    for piece in application.pieces.select_related("round").prefetch_related("categories"):
+        pieces.setdefault(piece.round.number, []).append(
+            Piece(
+                composer=piece.composer,
+                work=piece.work,
+                movements=piece.movements,
+                duration=piece.duration_seconds,
+                categories=frozenset(c.code for c in piece.categories.all()),
+            )
+        )
+    categories = frozenset(
+        application.division.edition.repertoire_categories.values_list("code", flat=True)
+    )
+    known = {round_.number for round_ in rounds}
+    return validate_application(
+        rounds=[round_rules(round_) for round_ in rounds],
+        programmes={number: found for number, found in pieces.items() if number in known},
+        categories=categories,
+    )
+
+
+def repertoire_message(code: str, params: dict[str, object], category_names: dict[str, str]) -> str:
+    p = dict(params)
+    if "category" in p:
+        p["category"] = category_names.get(str(p["category"]), str(p["category"]))
+    if code == RepertoireCode.EMPTY_PROGRAMME:
+        return _("%(round)s has no pieces yet.") % p
+    if code == RepertoireCode.BAD_DURATION:
+        return (
+            _(
+                "Piece %(piece)s of %(round)s (“%(title)s”) has no valid duration; enter it as m:ss, such as 4:30."
+            )
+            % p
+        )
+    if code == RepertoireCode.UNKNOWN_CATEGORY:
+        return (
+            _("Piece %(piece)s of %(round)s (“%(title)s”) has a category this round does not know.")
+            % p
+        )
+    if code == RepertoireCode.DUPLICATE_IN_ROUND:
+        return (
+            _("Piece %(piece)s of %(round)s (“%(title)s”) is the same as piece %(first_piece)s.")
+            % p
+        )
+    if code == RepertoireCode.REPEATED_PIECE:
+        return (
+            _(
+                "Piece %(piece)s of %(round)s (“%(title)s”) is already in the programme of %(earlier_round)s."
+            )
+            % p
+        )
+    if code == RepertoireCode.MISSING_CATEGORY:
+        return (
+            ngettext(
+                "%(round)s needs at least %(minimum)s piece in “%(category)s”; the programme has %(count)s.",
+                "%(round)s needs at least %(minimum)s pieces in “%(category)s”; the programme has %(count)s.",
+                int(str(p["minimum"])),
+            )
+            % p
+        )
+    if code == RepertoireCode.TOO_MANY_IN_CATEGORY:
+        return (
+            _(
+                "%(round)s allows at most %(maximum)s in “%(category)s”; the programme has %(count)s."
+            )
+            % p
+        )
+    if code == RepertoireCode.TOO_SHORT:
+        return (
+            _("%(round)s lasts %(duration)s; the minimum is %(minimum)s (%(shortfall)s too short).")
+            % p
+        )
+    return _("%(round)s lasts %(duration)s; the maximum is %(maximum)s (%(excess)s too long).") % p
+
+
+# --- everything before a submission ----------------------------------------------------------
+
+
+def submission_findings(application: Application, *, now: dt.datetime) -> list[Finding]:
+    """Everything that stops ``application`` from being submitted at ``now``, in order."""
+    findings: list[Finding] = []
+    edition = application.division.edition
+    if not edition.applications_open(now):
+        findings.append(
+            Finding("deadline", "closed", _("Applications to this edition are not open."))
+        )
+    user = application.candidate.user
+    if user is None or not user.email_verified:
+        findings.append(
+            Finding("account", "email_unverified", _("Confirm your e-mail address first."))
+        )
+    today = now.astimezone(edition.zone).date()
+    try:
+        verdict = eligibility_verdict(application, on=today)
+    except ValueError:
+        findings.append(
+            Finding(
+                ItemKind.PROFILE, "birth_date_in_future", _("A date of birth is in the future.")
+            )
+        )
+    else:
+        item = ItemKind.MEMBERS if application.division.is_ensemble else ItemKind.PROFILE
+        findings.extend(
+            Finding(item, p.code, eligibility_message(p.code, dict(p.params)))
+            for p in verdict.problems
+        )
+        if verdict.needs_guardian_consent and not _consent_confirmed(application.consents.all()):
+            findings.append(
+                Finding(
+                    ItemKind.PROFILE,
+                    "guardian_consent",
+                    _(
+                        "A parent or guardian must confirm their consent (the candidate is under 18)."
+                    ),
+                )
+            )
+    names = {c.code: str(c.name) for c in edition.repertoire_categories.all()}
+    findings.extend(
+        Finding(ItemKind.PROGRAMME, p.code, repertoire_message(p.code, dict(p.params), names))
+        for p in repertoire_report(application).problems
+    )
+    findings.extend(_missing_recordings(application))
+    kinds = set(application.documents.values_list("kind", flat=True))
+    findings.extend(
+        Finding(
+            ItemKind.DOCUMENTS,
+            f"missing_{kind}",
+            _("Missing document: %(kind)s.") % {"kind": kind.label},
+        )
+        for kind in REQUIRED_DOCUMENTS
+        if kind.value not in kinds
+    )
+    findings.extend(_fee_findings(application))
+    return findings
+
+
+def _consent_confirmed(consents: Iterable[GuardianConsent]) -> bool:
+    return any(consent.confirmed_at is not None for consent in consents)
+
+
+def _missing_recordings(application: Application) -> list[Finding]:
+    preselection = application.division.rounds.filter(kind=RoundKind.PRESELECTION).exists()
+    if preselection and not application.recordings.exists():
+        return [
+            Finding(
+                ItemKind.RECORDINGS,
+                "missing_recording",
+                _("Add the recording for the pre-selection."),
+            )
+        ]
+    return []
+
+
+def _fee_findings(application: Application) -> list[Finding]:
+    if application.division.fee_policy != FeePolicy.ON_SUBMISSION:
+        return []
+    fee = getattr(application, "fee", None)
+    if fee is not None and fee.status in (
+        FeeStatus.PROOF_UPLOADED,
+        FeeStatus.PAID,
+        FeeStatus.WAIVED,
+    ):
+        return []
+    return [
+        Finding(
+            ItemKind.FEE,
+            "fee_unpaid",
+            _("Pay the application fee and upload the proof of payment."),
+        )
+    ]

@@ -1,0 +1,47 @@
+"""Candidates and their applications: profile, the application and its status history,
+programme, ensemble members, teachers, recordings, documents, letters, consent and fees."""
+
+from concours.applications.models.core import (
+    Application,
+    ApplicationStatus,
+    CandidateProfile,
+    StatusChange,
+)
+from concours.applications.models.fees import Fee, FeeStatus
+from concours.applications.models.items import (
+    Document,
+    DocumentKind,
+    EligibilityException,
+    EnsembleMember,
+    GuardianConsent,
+    ItemKind,
+    ProgrammePiece,
+    Recording,
+    RecordingKind,
+    ReferenceLetter,
+    Reopening,
+    Teacher,
+    TeachingKind,
+)
+
+__all__ = [
+    "Application",
+    "ApplicationStatus",
+    "CandidateProfile",
+    "Document",
+    "DocumentKind",
+    "EligibilityException",
+    "EnsembleMember",
+    "Fee",
+    "FeeStatus",
+    "GuardianConsent",
+    "ItemKind",
+    "ProgrammePiece",
+    "Recording",
+    "RecordingKind",
+    "ReferenceLetter",
+    "Reopening",
+    "StatusChange",
+    "Teacher",
+    "TeachingKind",
+]

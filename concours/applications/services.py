@@ -1,0 +1,235 @@
+"""Writes for applications: the candidate's draft and submission, the office's workflow.
+
+Each service is one transaction; e-mails and documents are produced after commit by tasks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import partial
+
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from concours.accounts.models import User
+from concours.applications.checks import Finding, submission_findings
+from concours.applications.models import (
+    Application,
+    ApplicationStatus,
+    CandidateProfile,
+    Fee,
+    FeeStatus,
+    ProgrammePiece,
+    Reopening,
+    StatusChange,
+)
+from concours.applications.workflow import (
+    CANDIDATE_EDITABLE,
+    CANDIDATE_MAY_WITHDRAW,
+    office_may_move,
+)
+from concours.competitions.models import Division, FeePolicy, RepertoireCategory, Round
+
+
+class ApplicationError(Exception):
+    """An action the application's state does not allow, with a message for the person."""
+
+
+class IncompleteApplication(ApplicationError):
+    def __init__(self, findings: Sequence[Finding]) -> None:
+        self.findings = tuple(findings)
+        super().__init__(_("The application is not complete yet."))
+
+
+def start_application(
+    *, candidate: CandidateProfile, division: Division, now: dt.datetime
+) -> Application:
+    """The candidate's draft for ``division``: the existing one, or a new one while applications
+    are open."""
+    existing = Application.objects.filter(candidate=candidate, division=division).first()
+    if existing is not None:
+        return existing
+    if not division.edition.applications_open(now):
+        raise ApplicationError(_("Applications to this edition are not open."))
+    try:
+        with transaction.atomic():
+            return Application.objects.create(
+                candidate=candidate, division=division, status=ApplicationStatus.DRAFT
+            )
+    except IntegrityError:  # a double click raced us: the other request made it
+        return Application.objects.get(candidate=candidate, division=division)
+
+
+def editable_items(application: Application) -> frozenset[str] | None:
+    """``None`` when the whole draft is editable, else the items the office reopened."""
+    if application.status in CANDIDATE_EDITABLE:
+        return None
+    return frozenset(
+        application.reopenings.filter(closed_at__isnull=True).values_list("item", flat=True)
+    )
+
+
+def may_edit(application: Application, item: str) -> bool:
+    items = editable_items(application)
+    return items is None or item in items
+
+
+@dataclass(frozen=True)
+class PieceData:
+    composer: str
+    work: str
+    movements: str
+    duration_seconds: int
+    categories: Sequence[RepertoireCategory]
+
+
+def replace_programme(
+    *, application: Application, round_: Round, pieces: Sequence[PieceData]
+) -> None:
+    """The round's programme becomes ``pieces``, in order (all or nothing)."""
+    if round_.division_id != application.division_id:
+        raise ApplicationError(_("This round belongs to another division."))
+    if not may_edit(application, "programme"):
+        raise ApplicationError(_("The repertoire cannot be changed any more."))
+    with transaction.atomic():
+        ProgrammePiece.objects.filter(application=application, round=round_).delete()
+        for order, data in enumerate(pieces, start=1):
+            piece = ProgrammePiece.objects.create(
+                application=application, round=round_, order=order, composer=data.composer, work=data.work,
+                movements=data.movements, duration_seconds=data.duration_seconds,
+            )  # fmt: skip
+            piece.categories.set(data.categories)
+        application.save(update_fields=["updated_at"])
+
+
+def submit_application(
+    *, application: Application, key: uuid.UUID, by: User, now: dt.datetime
+) -> Application:
+    """Submit the draft, once: a retry with the same ``key`` returns the same submission.
+
+    Raises ``IncompleteApplication`` with every finding when something is missing.
+    """
+    with transaction.atomic():
+        locked = (
+            Application.objects.select_for_update()
+            .select_related("division__edition", "candidate__user")
+            .get(pk=application.pk)
+        )
+        if locked.status != ApplicationStatus.DRAFT:
+            if locked.submission_key == key:
+                return locked
+            raise ApplicationError(_("This application has been submitted already."))
+        findings = submission_findings(locked, now=now)
+        if findings:
+            raise IncompleteApplication(findings)
+        locked.status = ApplicationStatus.SUBMITTED
+        locked.submitted_at = now
+        locked.submission_key = key
+        locked.save(update_fields=["status", "submitted_at", "submission_key", "updated_at"])
+        StatusChange.objects.create(
+            application=locked, old_status=ApplicationStatus.DRAFT, new_status=ApplicationStatus.SUBMITTED,
+            changed_at=now, changed_by=by,
+        )  # fmt: skip
+        _fee_after_submission(locked)
+        transaction.on_commit(
+            partial(_after_status_change, application_id=locked.pk, status=locked.status)
+        )
+    return locked
+
+
+def _fee_after_submission(application: Application) -> None:
+    division = application.division
+    if division.fee_policy == FeePolicy.NONE:
+        return
+    due_now = division.fee_policy == FeePolicy.ON_SUBMISSION
+    fee, created = Fee.objects.get_or_create(
+        application=application,
+        defaults={"amount": division.fee_amount, "currency": division.fee_currency},
+    )
+    if created and not due_now:
+        fee.status = FeeStatus.NOT_DUE
+        fee.save(update_fields=["status"])
+
+
+def change_status(*, application: Application, to: str, by: User, note: str = "") -> StatusChange:
+    """The office moves an application along the workflow (``workflow.OFFICE_TRANSITIONS``)."""
+    with transaction.atomic():
+        locked = Application.objects.select_for_update().get(pk=application.pk)
+        if not office_may_move(locked.status, to):
+            raise ApplicationError(
+                _("An application cannot go from “%(old)s” to “%(new)s”.")
+                % {
+                    "old": ApplicationStatus(locked.status).label,
+                    "new": ApplicationStatus(to).label,
+                }
+            )
+        change = StatusChange.objects.create(
+            application=locked, old_status=locked.status, new_status=to, changed_by=by, note=note
+        )
+        locked.status = to
+        locked.save(update_fields=["status", "updated_at"])
+        if to == ApplicationStatus.ADMITTED:
+            _fee_due_on_admission(locked)
+        transaction.on_commit(partial(_after_status_change, application_id=locked.pk, status=to))
+    application.refresh_from_db()
+    return change
+
+
+def _fee_due_on_admission(application: Application) -> None:
+    Fee.objects.filter(application=application, status=FeeStatus.NOT_DUE).update(
+        status=FeeStatus.DUE
+    )
+
+
+def withdraw(*, application: Application, by: User) -> None:
+    with transaction.atomic():
+        locked = Application.objects.select_for_update().get(pk=application.pk)
+        if locked.status not in CANDIDATE_MAY_WITHDRAW:
+            raise ApplicationError(_("This application cannot be withdrawn any more."))
+        StatusChange.objects.create(
+            application=locked,
+            old_status=locked.status,
+            new_status=ApplicationStatus.WITHDRAWN,
+            changed_by=by,
+        )
+        locked.status = ApplicationStatus.WITHDRAWN
+        locked.save(update_fields=["status", "updated_at"])
+        transaction.on_commit(
+            partial(_after_status_change, application_id=locked.pk, status=locked.status)
+        )
+
+
+def reopen_item(*, application: Application, item: str, reason: str, by: User) -> Reopening:
+    """Ask the candidate to correct one item; nothing else becomes editable or is lost."""
+    if application.status in (ApplicationStatus.DRAFT, ApplicationStatus.WITHDRAWN):
+        raise ApplicationError(_("Only a submitted application can be reopened."))
+    if not reason.strip():
+        raise ApplicationError(_("Say what the candidate should correct."))
+    with transaction.atomic():
+        try:
+            reopening = Reopening.objects.create(
+                application=application, item=item, reason=reason, opened_by=by
+            )
+        except IntegrityError:
+            raise ApplicationError(_("This item is already open for correction.")) from None
+        if application.status in (ApplicationStatus.SUBMITTED, ApplicationStatus.COMPLETE):
+            change_status(
+                application=application, to=ApplicationStatus.INCOMPLETE, by=by, note=reason
+            )
+    return reopening
+
+
+def close_reopening(*, application: Application, item: str, now: dt.datetime) -> None:
+    """The candidate has corrected the item."""
+    Reopening.objects.filter(application=application, item=item, closed_at__isnull=True).update(
+        closed_at=now
+    )
+
+
+def _after_status_change(*, application_id: int, status: str) -> None:
+    from concours.applications.tasks import send_status_email
+
+    send_status_email.enqueue(application_id, status)

@@ -1,0 +1,263 @@
+"""The candidate applies: details, a draft, repertoire checked live, documents, a recording,
+a submission that counts once, and nobody else's application in reach."""
+
+import datetime as dt
+import uuid
+
+import pytest
+from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from concours.accounts.tests.factories import UserFactory
+from concours.applications.models import (
+    Application,
+    ApplicationStatus,
+    CandidateProfile,
+    Document,
+    StatusChange,
+)
+from concours.applications.tests.conftest import PDF, PNG
+
+pytestmark = pytest.mark.django_db
+
+
+def _url(name, application, **kwargs):
+    return reverse(f"candidate:{name}", kwargs={"reference": application.reference, **kwargs})
+
+
+def _programme_data(*pieces, prefix="form"):
+    data = {f"{prefix}-TOTAL_FORMS": str(len(pieces)), f"{prefix}-INITIAL_FORMS": "0",
+            f"{prefix}-MIN_NUM_FORMS": "0", f"{prefix}-MAX_NUM_FORMS": "30"}  # fmt: skip
+    for index, piece in enumerate(pieces):
+        data.update({f"{prefix}-{index}-{key}": value for key, value in piece.items()})
+    return data
+
+
+def _complete(client, draft, open_edition):
+    category = open_edition.repertoire_categories.get()
+    client.post(
+        _url("programme", draft, round_number=2),
+        _programme_data(
+            {
+                "composer": "Paganini",
+                "work": "Caprice No. 24",
+                "duration": "5:00",
+                "categories": [category.pk],
+            },
+            {
+                "composer": "Bach",
+                "work": "Partita No. 2",
+                "movements": "Chaconne",
+                "duration": "16:00",
+            },
+        ),
+    )
+    for kind, content, name in (
+        ("photo", PNG, "me.png"),
+        ("cv", PDF, "cv.pdf"),
+        ("birth_proof", PDF, "id.pdf"),
+    ):
+        client.post(
+            _url("documents", draft), {"kind": kind, "file": SimpleUploadedFile(name, content)}
+        )
+    client.post(
+        _url("recordings", draft),
+        {"title": "Caprice 24", "url": "https://www.youtube.com/watch?v=abc", "recorded_on": "2025-01-10",
+         "unedited": "on"},
+    )  # fmt: skip
+
+
+def test_new_candidate_enters_details_then_applies(client, open_edition):
+    user = UserFactory()
+    client.force_login(user)
+    apply_url = reverse("candidate:apply", kwargs={"slug": "schoenfeld", "year": open_edition.year})
+    response = client.get(apply_url)
+    assert response["Location"] == f"{reverse('candidate:profile')}?next={apply_url}"
+    response = client.post(
+        reverse("candidate:profile"),
+        {"given_name": "Li", "family_name": "Wei", "native_name": "李伟", "birth_date": "2001-02-03",
+         "citizenship": "CN", "country_represented": "CN", "residence": "DE", "next": apply_url},
+    )  # fmt: skip
+    assert response["Location"] == apply_url
+    division = open_edition.divisions.get()
+    response = client.post(apply_url, {"division": division.pk})
+    application = Application.objects.get(candidate__user=user)
+    assert response["Location"] == _url("application", application)
+    assert application.status == ApplicationStatus.DRAFT
+    client.post(apply_url, {"division": division.pk})  # a second click opens the same draft
+    assert Application.objects.count() == 1
+
+
+def test_profile_errors_name_the_field(client, candidate):
+    client.force_login(candidate.user)
+    response = client.post(
+        reverse("candidate:profile"), {"given_name": "Ana", "birth_date": "2999-01-01"}
+    )
+    errors = response.context["form"].errors
+    assert errors["birth_date"] == ["A date of birth must be in the past."]
+    assert errors["family_name"] == ["This field is required."]
+    candidate.refresh_from_db()
+    assert candidate.birth_date == dt.date(2000, 5, 1)
+
+
+def test_checklist_says_what_is_missing(client, draft):
+    client.force_login(draft.candidate.user)
+    response = client.get(_url("application", draft))
+    assert [f.message for f in response.context["findings"]] == [
+        "Round 1 has no pieces yet.",
+        "Add the recording for the pre-selection.",
+        "Missing document: Photo.",
+        "Missing document: Curriculum vitae.",
+        "Missing document: Proof of date of birth.",
+    ]
+
+
+def test_programme_is_checked_live_and_saved(client, draft, open_edition):
+    client.force_login(draft.candidate.user)
+    url = _url("programme", draft, round_number=2)
+    data = _programme_data({"composer": "Bach", "work": "Partita No. 2", "duration": "27:40"})
+    preview = client.post(url, {**data, "preview": "1"}, HTTP_HX_REQUEST="true")
+    assert preview.context["problems"] == [
+        "Round 1 needs at least 1 piece in “Paganini caprice”; the programme has 0.",
+        "Round 1 lasts 27:40; the maximum is 25:00 (2:40 too long).",
+    ]
+    assert draft.pieces.count() == 0  # a preview saves nothing
+    response = client.post(url, data)
+    assert response["Location"] == _url("application", draft)
+    assert list(draft.pieces.values_list("composer", "duration_seconds")) == [("Bach", 1660)]
+
+
+def test_programme_duration_errors(client, draft):
+    client.force_login(draft.candidate.user)
+    data = _programme_data({"composer": "Bach", "work": "Partita", "duration": "25"})
+    response = client.post(_url("programme", draft, round_number=2), data)
+    assert response.context["formset"].forms[0].errors["duration"] == [
+        "Write the duration as minutes:seconds, such as 4:30 or 25:00 (or h:mm:ss)."
+    ]
+    assert draft.pieces.count() == 0
+
+
+def test_documents_are_checked_by_content_not_by_name(client, draft):
+    client.force_login(draft.candidate.user)
+    fake = SimpleUploadedFile("photo.png", b"GIF89a not a png")
+    response = client.post(_url("documents", draft), {"kind": "photo", "file": fake})
+    assert response.status_code == 400
+    assert response.context["form"].errors["file"] == [
+        "This kind of file is not accepted here; use JPEG, PNG."
+    ]
+    assert Document.objects.count() == 0
+
+
+def test_oversized_document_is_refused(client, draft, settings):
+    from concours.applications import forms
+
+    client.force_login(draft.candidate.user)
+    big = SimpleUploadedFile("cv.pdf", PDF + b"\x00" * (20 * 1024 * 1024))
+    response = client.post(_url("documents", draft), {"kind": "cv", "file": big})
+    assert response.context["form"].errors["file"] == ["The file is larger than 20 MB."]
+    assert forms.DOCUMENT_TYPES["cv"][1] == 20 * 1024 * 1024
+
+
+def test_recording_link_must_be_youtube_or_vimeo(client, draft):
+    client.force_login(draft.candidate.user)
+    response = client.post(
+        _url("recordings", draft),
+        {"title": "x", "url": "https://example.com/video", "recorded_on": "2025-01-10"},
+    )
+    errors = response.context["form"].errors
+    assert errors["url"] == ["Give a YouTube or Vimeo link starting with https://."]
+    assert errors["unedited"] == ["The recording must be declared unedited."]
+
+
+def test_submit_is_refused_with_the_findings_then_accepted_once(
+    client, draft, open_edition, django_capture_on_commit_callbacks
+):
+    client.force_login(draft.candidate.user)
+    key = str(uuid.uuid4())
+    response = client.post(_url("submit", draft), {"submission_key": key})
+    assert response.status_code == 400
+    assert response.context["findings"][0].message == "Round 1 has no pieces yet."
+    _complete(client, draft, open_edition)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(_url("submit", draft), {"submission_key": key})
+    assert response["Location"] == _url("application", draft)
+    draft.refresh_from_db()
+    assert draft.status == ApplicationStatus.SUBMITTED
+    # The same submit again (a retry after a dropped connection) is the same submission.
+    response = client.post(_url("submit", draft), {"submission_key": key})
+    assert response["Location"] == _url("application", draft)
+    assert StatusChange.objects.filter(application=draft).count() == 1
+    assert [m.subject for m in mail.outbox][-1].endswith("your application is now “Submitted”")
+
+
+def test_a_new_submit_of_a_submitted_application_is_refused(client, draft, open_edition):
+    client.force_login(draft.candidate.user)
+    _complete(client, draft, open_edition)
+    client.post(_url("submit", draft), {"submission_key": str(uuid.uuid4())})
+    response = client.post(
+        _url("submit", draft), {"submission_key": str(uuid.uuid4())}, follow=True
+    )
+    assert [str(m) for m in response.context["messages"]][
+        -1
+    ] == "This application has been submitted already."
+
+
+def test_after_submitting_the_application_is_read_only(client, draft, open_edition):
+    client.force_login(draft.candidate.user)
+    _complete(client, draft, open_edition)
+    client.post(_url("submit", draft), {"submission_key": str(uuid.uuid4())})
+    response = client.post(
+        _url("documents", draft), {"kind": "other", "file": SimpleUploadedFile("x.pdf", PDF)}
+    )
+    assert response.context["editable"] is False
+    assert draft.documents.filter(kind="other").count() == 0
+
+
+def test_withdraw(client, draft):
+    client.force_login(draft.candidate.user)
+    client.post(_url("withdraw", draft))
+    draft.refresh_from_db()
+    assert draft.status == ApplicationStatus.WITHDRAWN
+
+
+@pytest.mark.parametrize(
+    ("name", "kwargs", "method"),
+    [("application", {}, "get"), ("programme", {"round_number": 2}, "get"), ("documents", {}, "get"),
+     ("recordings", {}, "get"), ("submit", {}, "post"), ("withdraw", {}, "post")],
+)  # fmt: skip
+def test_nobody_else_reaches_the_application(client, draft, name, kwargs, method):
+    stranger = UserFactory()
+    CandidateProfile.objects.create(user=stranger, given_name="Eve", family_name="Else", birth_date=dt.date(2000, 1, 1),
+                                    citizenship="FR", country_represented="FR", residence="FR")  # fmt: skip
+    client.force_login(stranger)
+    response = getattr(client, method)(_url(name, draft, **kwargs))
+    assert response.status_code == 404
+    draft.refresh_from_db()
+    assert draft.status == ApplicationStatus.DRAFT
+
+
+def test_documents_download_only_for_the_owner(client, draft):
+    client.force_login(draft.candidate.user)
+    client.post(_url("documents", draft), {"kind": "cv", "file": SimpleUploadedFile("cv.pdf", PDF)})
+    document = draft.documents.get()
+    url = _url("document_file", draft, document_id=document.pk)
+    response = client.get(url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == PDF
+    client.force_login(UserFactory())
+    assert client.get(url).status_code == 404
+    client.logout()
+    assert client.get(url).status_code == 302
+
+
+def test_applying_is_refused_once_the_window_closes(client, candidate, open_edition):
+    open_edition.applications_close_at = open_edition.applications_open_at + dt.timedelta(days=1)
+    open_edition.save()
+    client.force_login(candidate.user)
+    url = reverse("candidate:apply", kwargs={"slug": "schoenfeld", "year": open_edition.year})
+    response = client.post(url, {"division": open_edition.divisions.get().pk}, follow=True)
+    assert [str(m) for m in response.context["messages"]] == [
+        "Applications to this edition are not open."
+    ]
+    assert Application.objects.count() == 0

@@ -1,0 +1,27 @@
+"""The candidate's pages (namespace ``candidate``)."""
+
+from django.urls import path
+
+from concours.applications.views import candidate
+
+app_name = "candidate"
+
+urlpatterns = [
+    path("me/profile/", candidate.profile, name="profile"),
+    path("competitions/<slug:slug>/<int:year>/apply/", candidate.apply, name="apply"),
+    path("me/applications/<uuid:reference>/", candidate.application, name="application"),
+    path(
+        "me/applications/<uuid:reference>/programme/<int:round_number>/",
+        candidate.programme,
+        name="programme",
+    ),
+    path("me/applications/<uuid:reference>/documents/", candidate.documents, name="documents"),
+    path(
+        "me/applications/<uuid:reference>/documents/<int:document_id>/",
+        candidate.document_file,
+        name="document_file",
+    ),
+    path("me/applications/<uuid:reference>/recordings/", candidate.recordings, name="recordings"),
+    path("me/applications/<uuid:reference>/submit/", candidate.submit, name="submit"),
+    path("me/applications/<uuid:reference>/withdraw/", candidate.withdraw, name="withdraw"),
+]
