@@ -13,6 +13,7 @@ urlpatterns = [
     path("accounts/", include("concours.accounts.urls")),
     path("me/", dashboard, name="dashboard"),
     path("", include("concours.applications.urls_candidate")),
+    path("", include("concours.applications.urls_links")),
     path("", include("concours.competitions.urls")),
 ]
 

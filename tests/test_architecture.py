@@ -70,3 +70,14 @@ def test_no_module_is_too_long():
         and len(path.read_text(encoding="utf-8").splitlines()) > 600
     ]
     assert long_modules == []
+
+
+@pytest.mark.django_db
+def test_no_model_change_lacks_a_migration():
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("makemigrations", "--check", "--dry-run", stdout=out)
+    assert out.getvalue().strip() == "No changes detected"

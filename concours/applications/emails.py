@@ -6,7 +6,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-from concours.applications.models import Application
+from concours.applications.models import Application, GuardianConsent, ReferenceLetter
 
 
 def _both_languages(template: str, context: dict[str, object], first: str) -> tuple[str, str]:
@@ -34,3 +34,32 @@ def deliver_status_email(
     for name, content, mimetype in attachments or []:
         message.attach(name, content, mimetype)
     message.send()
+
+
+def _absolute(path: str) -> str:
+    return settings.CONCOURS_SITE_URL.rstrip("/") + path
+
+
+def deliver_consent_request(*, consent: GuardianConsent) -> None:
+    from concours.applications.tokens import consent_token
+
+    application = consent.application
+    context = {
+        "consent": consent, "application": application, "candidate": application.candidate,
+        "link": _absolute(reverse("links:consent", kwargs={"token": consent_token(consent)})),
+    }  # fmt: skip
+    first = application.candidate.user.preferred_language if application.candidate.user else "en"
+    subject, body = _both_languages("applications/email/consent", context, first)
+    EmailMultiAlternatives(subject=subject, body=body, to=[consent.guardian_email]).send()
+
+
+def deliver_letter_request(*, letter: ReferenceLetter) -> None:
+    from concours.applications.tokens import letter_token
+
+    application = letter.application
+    context = {
+        "letter": letter, "application": application, "candidate": application.candidate,
+        "link": _absolute(reverse("links:letter", kwargs={"token": letter_token(letter)})),
+    }  # fmt: skip
+    subject, body = _both_languages("applications/email/letter", context, "en")
+    EmailMultiAlternatives(subject=subject, body=body, to=[letter.referee_email]).send()

@@ -9,7 +9,14 @@ from urllib.parse import urlsplit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from concours.applications.models import CandidateProfile, DocumentKind
+from concours.applications.models import (
+    Application,
+    CandidateProfile,
+    DocumentKind,
+    EnsembleMember,
+    Teacher,
+    TeachingKind,
+)
 from concours.competitions.models import RepertoireCategory
 from concours.repertoire import DurationErrorCode, DurationFormatError, parse_duration
 
@@ -166,3 +173,67 @@ class RecordingLinkForm(forms.Form):
         if day > dt.date.today():
             raise forms.ValidationError(_("A recording cannot be made in the future."))
         return day
+
+
+class PersonRequestForm(forms.Form):
+    """A guardian or a referee: who, and where the personal link goes."""
+
+    name = forms.CharField(label=_("Name"), max_length=200)
+    email = forms.EmailField(label=_("E-mail address"))
+
+
+class TeacherForm(forms.ModelForm):  # type: ignore[type-arg]
+    class Meta:
+        model = Teacher
+        fields = ["name", "institution", "kind", "lessons", "started_on", "ended_on"]
+        widgets = {"started_on": DateInput(), "ended_on": DateInput()}
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        if cleaned.get("kind") == TeachingKind.PRIVATE and not cleaned.get("lessons"):
+            self.add_error("lessons", _("Give the number of private lessons."))
+        return cleaned
+
+
+class MemberForm(forms.ModelForm):  # type: ignore[type-arg]
+    class Meta:
+        model = EnsembleMember
+        fields = [
+            "given_name",
+            "family_name",
+            "native_name",
+            "birth_date",
+            "instrument",
+            "citizenship",
+        ]
+        widgets = {"birth_date": DateInput()}
+
+
+TeacherFormSet = forms.inlineformset_factory(
+    CandidateProfile, Teacher, form=TeacherForm, extra=1, can_delete=True, max_num=20
+)
+MemberFormSet = forms.inlineformset_factory(
+    Application, EnsembleMember, form=MemberForm, extra=1, can_delete=True, max_num=12
+)
+
+
+class FeeProofForm(forms.Form):
+    file = forms.FileField(label=_("Proof of payment (PDF, JPEG or PNG, up to 20 MB)"))
+
+    def clean_file(self):  # type: ignore[no-untyped-def]
+        upload = self.cleaned_data["file"]
+        allowed, limit = DOCUMENT_TYPES[DocumentKind.FEE_PROOF]
+        if upload.size > limit:
+            raise forms.ValidationError(
+                _("The file is larger than %(limit)s MB.") % {"limit": limit // (1024 * 1024)}
+            )
+        head = upload.read(16)
+        upload.seek(0)
+        detected = next((mime for magic, mime in MAGIC.items() if head.startswith(magic)), None)
+        if detected not in allowed:
+            raise forms.ValidationError(
+                _("This kind of file is not accepted here; use %(types)s.")
+                % {"types": "JPEG, PDF, PNG"}
+            )
+        upload.detected_type = detected
+        return upload

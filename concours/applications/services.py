@@ -22,7 +22,9 @@ from concours.applications.models import (
     CandidateProfile,
     Fee,
     FeeStatus,
+    GuardianConsent,
     ProgrammePiece,
+    ReferenceLetter,
     Reopening,
     StatusChange,
 )
@@ -233,3 +235,76 @@ def _after_status_change(*, application_id: int, status: str) -> None:
     from concours.applications.tasks import send_status_email
 
     send_status_email.enqueue(application_id, status)
+
+
+def request_guardian_consent(*, application: Application, name: str, email: str) -> GuardianConsent:
+    """Ask a parent or guardian to confirm their consent through a personal link."""
+    if not may_edit(application, "profile"):
+        raise ApplicationError(_("The application cannot be changed any more."))
+    with transaction.atomic():
+        consent = GuardianConsent.objects.create(
+            application=application, guardian_name=name, guardian_email=email
+        )
+        transaction.on_commit(partial(_send_link, kind="consent", object_id=consent.pk))
+    return consent
+
+
+def confirm_guardian_consent(*, consent: GuardianConsent, now: dt.datetime) -> None:
+    GuardianConsent.objects.filter(pk=consent.pk, confirmed_at__isnull=True).update(
+        confirmed_at=now
+    )
+
+
+def request_reference_letter(*, application: Application, name: str, email: str) -> ReferenceLetter:
+    if not may_edit(application, "letters"):
+        raise ApplicationError(_("The application cannot be changed any more."))
+    with transaction.atomic():
+        letter = ReferenceLetter.objects.create(
+            application=application, referee_name=name, referee_email=email
+        )
+        transaction.on_commit(partial(_send_link, kind="letter", object_id=letter.pk))
+    return letter
+
+
+def receive_reference_letter(*, letter: ReferenceLetter, upload: object, now: dt.datetime) -> None:
+    """The referee's letter arrives; the link stops working (single use)."""
+    with transaction.atomic():
+        locked = ReferenceLetter.objects.select_for_update().get(pk=letter.pk)
+        if locked.received_at is not None:
+            raise ApplicationError(_("This letter has been received already."))
+        locked.file = upload
+        locked.received_at = now
+        locked.save(update_fields=["file", "received_at"])
+
+
+def record_fee_proof(
+    *, application: Application, upload: object, content_type: str, size: int
+) -> None:
+    from concours.applications.models import Document, DocumentKind
+
+    if not may_edit(application, "fee") and application.fee.status != FeeStatus.DUE:
+        raise ApplicationError(_("The fee cannot be changed any more."))
+    with transaction.atomic():
+        Document.objects.create(
+            application=application,
+            kind=DocumentKind.FEE_PROOF,
+            file=upload,
+            content_type=content_type,
+            size=size,
+        )
+        fee, _created = Fee.objects.get_or_create(
+            application=application,
+            defaults={
+                "amount": application.division.fee_amount,
+                "currency": application.division.fee_currency,
+            },
+        )
+        if fee.status in (FeeStatus.NOT_DUE, FeeStatus.DUE):
+            fee.status = FeeStatus.PROOF_UPLOADED
+            fee.save(update_fields=["status"])
+
+
+def _send_link(*, kind: str, object_id: int) -> None:
+    from concours.applications.tasks import send_personal_link
+
+    send_personal_link.enqueue(kind, object_id)

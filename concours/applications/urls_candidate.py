@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from concours.applications.views import candidate
+from concours.applications.views import candidate, candidate_items
 
 app_name = "candidate"
 
@@ -22,6 +22,11 @@ urlpatterns = [
         name="document_file",
     ),
     path("me/applications/<uuid:reference>/recordings/", candidate.recordings, name="recordings"),
+    path("me/teachers/", candidate_items.teachers, name="teachers"),
+    path("me/applications/<uuid:reference>/consent/", candidate_items.consent, name="consent"),
+    path("me/applications/<uuid:reference>/letters/", candidate_items.letters, name="letters"),
+    path("me/applications/<uuid:reference>/members/", candidate_items.members, name="members"),
+    path("me/applications/<uuid:reference>/fee/", candidate_items.fee, name="fee"),
     path("me/applications/<uuid:reference>/submit/", candidate.submit, name="submit"),
     path("me/applications/<uuid:reference>/withdraw/", candidate.withdraw, name="withdraw"),
 ]

@@ -29,7 +29,7 @@ def _profile_of(request: HttpRequest):  # type: ignore[no-untyped-def]
 @login_required
 def profile(request: HttpRequest) -> HttpResponse:
     existing = _profile_of(request)
-    form = ProfileForm(request.POST or None, instance=existing)
+    form = ProfileForm(request.POST if request.method == "POST" else None, instance=existing)
     if request.method == "POST" and form.is_valid():
         saved = form.save(commit=False)
         saved.user = request.user
@@ -198,7 +198,10 @@ def _programme_preview(request: HttpRequest, application, round_, rows) -> HttpR
 def documents(request: HttpRequest, reference: uuid.UUID) -> HttpResponse:
     application = access_application_for_candidate(request.user, reference)  # type: ignore[arg-type]
     editable = services.may_edit(application, ItemKind.DOCUMENTS)
-    form = DocumentForm(request.POST or None, request.FILES or None)
+    form = DocumentForm(
+        request.POST if request.method == "POST" else None,
+        request.FILES if request.method == "POST" else None,
+    )
     if request.method == "POST" and editable and form.is_valid():
         upload = form.cleaned_data["file"]
         with transaction.atomic():
@@ -235,7 +238,7 @@ def document_file(request: HttpRequest, reference: uuid.UUID, document_id: int) 
 def recordings(request: HttpRequest, reference: uuid.UUID) -> HttpResponse:
     application = access_application_for_candidate(request.user, reference)  # type: ignore[arg-type]
     editable = services.may_edit(application, ItemKind.RECORDINGS)
-    form = RecordingLinkForm(request.POST or None)
+    form = RecordingLinkForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and editable and form.is_valid():
         data = form.cleaned_data
         Recording.objects.create(

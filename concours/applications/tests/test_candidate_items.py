@@ -1,0 +1,160 @@
+"""Consent and letters through personal links, teachers, ensemble members, the fee proof."""
+
+import re
+
+import pytest
+from django.core import mail, signing
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django.utils import timezone
+
+from concours.accounts.tests.factories import UserFactory
+from concours.applications.models import FeeStatus, GuardianConsent, ReferenceLetter, Teacher
+from concours.applications.tests.conftest import PDF
+from concours.applications.tokens import CONSENT, LETTER, consent_token
+from concours.competitions.models import FeePolicy
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _site(settings):
+    settings.CONCOURS_SITE_URL = "http://testserver"
+
+
+def _url(name, application):
+    return reverse(f"candidate:{name}", kwargs={"reference": application.reference})
+
+
+def _link_in(message) -> str:
+    return re.search(r"http://testserver(/links/\S+/)", message.body).group(1)
+
+
+def test_guardian_confirms_consent_through_the_emailed_link(
+    client, draft, django_capture_on_commit_callbacks
+):
+    client.force_login(draft.candidate.user)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(_url("consent", draft), {"name": "Wang Fang", "email": "parent@example.org"})
+    message = mail.outbox[-1]
+    assert message.to == ["parent@example.org"]
+    client.logout()
+    link = _link_in(message)
+    response = client.post(link, {})
+    assert response.context["form"].errors["agree"] == ["Tick the box to give your consent."]
+    client.post(link, {"agree": "on"})
+    consent = GuardianConsent.objects.get()
+    assert consent.confirmed_at is not None
+
+
+def test_consent_link_errors(client, draft):
+    consent = GuardianConsent.objects.create(
+        application=draft, guardian_name="X", guardian_email="x@example.org"
+    )
+    other = signing.TimestampSigner(salt=LETTER).sign_object(
+        {"id": consent.pk, "to": "x@example.org"}
+    )
+    assert client.get(reverse("links:consent", kwargs={"token": other})).status_code == 404
+    wrong_address = signing.TimestampSigner(salt=CONSENT).sign_object(
+        {"id": consent.pk, "to": "y@example.org"}
+    )
+    assert client.get(reverse("links:consent", kwargs={"token": wrong_address})).status_code == 404
+    assert client.get(reverse("links:consent", kwargs={"token": "nonsense"})).status_code == 404
+    assert (
+        client.get(reverse("links:consent", kwargs={"token": consent_token(consent)})).status_code
+        == 200
+    )
+
+
+def test_referee_uploads_once_and_the_candidate_sees_only_that_it_arrived(
+    client, draft, django_capture_on_commit_callbacks
+):
+    client.force_login(draft.candidate.user)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(_url("letters", draft), {"name": "Prof. Example", "email": "prof@example.org"})
+    link = _link_in(mail.outbox[-1])
+    client.logout()
+    response = client.post(
+        link, {"file": SimpleUploadedFile("letter.docx", b"PK\x03\x04 not a pdf")}
+    )
+    assert response.status_code == 400
+    assert response.context["form"].errors["file"] == ["Please upload the letter as a PDF file."]
+    response = client.post(link, {"file": SimpleUploadedFile("letter.pdf", PDF)})
+    assert "Your letter has arrived." in response.text
+    letter = ReferenceLetter.objects.get()
+    assert letter.received_at is not None
+    assert client.get(link).status_code == 404  # used once
+    client.force_login(draft.candidate.user)
+    page = client.get(_url("letters", draft)).text
+    assert "Prof. Example: arrived" in page
+    assert letter.file.name not in page
+
+
+def test_teachers_are_saved_with_clear_errors(client, candidate):
+    client.force_login(candidate.user)
+    prefix = "teachers"
+    base = {f"{prefix}-TOTAL_FORMS": "1", f"{prefix}-INITIAL_FORMS": "0", f"{prefix}-MIN_NUM_FORMS": "0",
+            f"{prefix}-MAX_NUM_FORMS": "20"}  # fmt: skip
+    row = {
+        f"{prefix}-0-name": "Ilse Marten",
+        f"{prefix}-0-kind": "private",
+        f"{prefix}-0-started_on": "2023-01-01",
+    }
+    response = client.post(reverse("candidate:teachers"), {**base, **row})
+    assert response.context["formset"].forms[0].errors["lessons"] == [
+        "Give the number of private lessons."
+    ]
+    response = client.post(reverse("candidate:teachers"), {**base, **row, f"{prefix}-0-lessons": "4",
+                                                           f"{prefix}-0-ended_on": "2022-01-01"})  # fmt: skip
+    assert response.context["formset"].forms[0].non_field_errors() == [
+        "The end cannot be before the start."
+    ]
+    client.post(reverse("candidate:teachers"), {**base, **row, f"{prefix}-0-lessons": "4"})
+    assert list(Teacher.objects.values_list("name", "lessons")) == [("Ilse Marten", 4)]
+
+
+def test_fee_proof_moves_the_fee_on(client, draft):
+    division = draft.division
+    division.fee_policy, division.fee_amount, division.fee_currency = (
+        FeePolicy.ON_SUBMISSION,
+        100,
+        "USD",
+    )
+    division.save()
+    client.force_login(draft.candidate.user)
+    response = client.post(_url("fee", draft), {"file": SimpleUploadedFile("proof.pdf", PDF)})
+    assert response["Location"] == _url("application", draft)
+    draft.refresh_from_db()
+    assert (draft.fee.status, draft.fee.amount, draft.fee.currency) == (
+        FeeStatus.PROOF_UPLOADED,
+        100,
+        "USD",
+    )
+    assert draft.documents.get().kind == "fee_proof"
+
+
+@pytest.mark.parametrize("name", ["consent", "letters", "members", "fee"])
+def test_items_of_others_are_out_of_reach(client, draft, name):
+    client.force_login(UserFactory())
+    assert client.get(_url(name, draft)).status_code == 404
+    assert (
+        client.post(_url(name, draft), {"name": "x", "email": "x@example.org"}).status_code == 404
+    )
+
+
+def test_minor_needs_confirmed_consent_before_submitting(client, draft):
+    from concours.applications.checks import submission_findings
+
+    candidate = draft.candidate
+    candidate.birth_date = timezone.now().date().replace(year=timezone.now().year - 16)
+    division = draft.division
+    division.born_on_or_before = timezone.now().date()
+    division.save()
+    candidate.save()
+    codes = [f.code for f in submission_findings(draft, now=timezone.now())]
+    assert "guardian_consent" in codes
+    GuardianConsent.objects.create(application=draft, guardian_name="P", guardian_email="p@example.org",
+                                   confirmed_at=timezone.now())  # fmt: skip
+    assert "guardian_consent" not in [
+        f.code for f in submission_findings(draft, now=timezone.now())
+    ]

@@ -1,0 +1,117 @@
+"""The candidate's further items: guardian's consent, recommendation letters, teachers,
+ensemble members, the application fee."""
+
+import uuid
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from concours.applications import services
+from concours.applications.forms import (
+    FeeProofForm,
+    MemberFormSet,
+    PersonRequestForm,
+    TeacherFormSet,
+)
+from concours.applications.models import ItemKind
+from concours.applications.selectors import access_application_for_candidate
+
+
+@login_required
+def consent(request: HttpRequest, reference: uuid.UUID) -> HttpResponse:
+    application = access_application_for_candidate(request.user, reference)  # type: ignore[arg-type]
+    form = PersonRequestForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.request_guardian_consent(
+                application=application,
+                name=form.cleaned_data["name"],
+                email=form.cleaned_data["email"],
+            )
+        except services.ApplicationError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("We sent the link to your parent or guardian."))
+            return redirect("candidate:consent", reference=application.reference)
+    context = {"application": application, "form": form, "consents": application.consents.all()}
+    return render(request, "applications/candidate/consent.html", context)
+
+
+@login_required
+def letters(request: HttpRequest, reference: uuid.UUID) -> HttpResponse:
+    application = access_application_for_candidate(request.user, reference)  # type: ignore[arg-type]
+    form = PersonRequestForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.request_reference_letter(
+                application=application,
+                name=form.cleaned_data["name"],
+                email=form.cleaned_data["email"],
+            )
+        except services.ApplicationError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(
+                request, _("We sent your referee a personal link to upload the letter.")
+            )
+            return redirect("candidate:letters", reference=application.reference)
+    context = {"application": application, "form": form, "letters": application.letters.all()}
+    return render(request, "applications/candidate/letters.html", context)
+
+
+@login_required
+def teachers(request: HttpRequest) -> HttpResponse:
+    profile = getattr(request.user, "candidate_profile", None)
+    if profile is None:
+        return redirect("candidate:profile")
+    formset = TeacherFormSet(request.POST if request.method == "POST" else None, instance=profile)
+    if request.method == "POST" and formset.is_valid():
+        formset.save()
+        messages.success(request, _("Your teachers are saved."))
+        return redirect("candidate:teachers")
+    return render(request, "applications/candidate/teachers.html", {"formset": formset})
+
+
+@login_required
+def members(request: HttpRequest, reference: uuid.UUID) -> HttpResponse:
+    application = access_application_for_candidate(request.user, reference)  # type: ignore[arg-type]
+    editable = services.may_edit(application, ItemKind.MEMBERS)
+    formset = MemberFormSet(
+        request.POST if request.method == "POST" else None, instance=application
+    )
+    if request.method == "POST" and editable and formset.is_valid():
+        formset.save()
+        messages.success(request, _("The ensemble is saved."))
+        return redirect("candidate:application", reference=application.reference)
+    context = {"application": application, "formset": formset, "editable": editable}
+    return render(request, "applications/candidate/members.html", context)
+
+
+@login_required
+def fee(request: HttpRequest, reference: uuid.UUID) -> HttpResponse:
+    application = access_application_for_candidate(request.user, reference)  # type: ignore[arg-type]
+    form = FeeProofForm(
+        request.POST if request.method == "POST" else None,
+        request.FILES if request.method == "POST" else None,
+    )
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            services.record_fee_proof(
+                application=application,
+                upload=upload,
+                content_type=upload.detected_type,
+                size=upload.size,
+            )
+        except services.ApplicationError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("Thank you: the office will confirm your payment."))
+            return redirect("candidate:application", reference=application.reference)
+    context = {"application": application, "form": form, "fee": getattr(application, "fee", None)}
+    return render(
+        request, "applications/candidate/fee.html", context, status=400 if form.errors else 200
+    )
