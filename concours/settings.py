@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "concours.competitions",
     "concours.applications",
     "concours.results",
+    "concours.preselection",
     "concours.api",
     "concours.demo",
 ]

@@ -14,6 +14,7 @@ urlpatterns = [
     path("me/", dashboard, name="dashboard"),
     path("", include("concours.applications.urls_candidate")),
     path("", include("concours.applications.urls_links")),
+    path("", include("concours.preselection.urls")),
     path("", include("concours.competitions.urls")),
 ]
 

@@ -18,6 +18,7 @@ LAYERS = [
     "competitions",
     "applications",
     "results",
+    "preselection",
     "api",
     "demo",
 ]

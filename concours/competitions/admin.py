@@ -219,7 +219,18 @@ class RoundAdmin(OfficeScopedAdmin):
                 ]
             },
         ),
-        (_("Format"), {"fields": ["format_en", "format_zh", "with_orchestra"]}),
+        (
+            _("Format"),
+            {
+                "fields": [
+                    "format_en",
+                    "format_zh",
+                    "with_orchestra",
+                    "blind_review",
+                    "reserve_count",
+                ]
+            },
+        ),
         (_("Programme"), {"fields": ["min_duration", "max_duration", "repertoire_may_repeat"]}),
         (_("Scoring"), {"fields": ["advancing", "scoring_preset", "scoring_parameters"]}),
     ]

@@ -101,5 +101,25 @@ def edition_for_public_page(*, slug: str, year: int) -> Edition:
     )
 
 
+def preselection_rounds_for(seats: list[JuryMember]) -> list[Round]:
+    """The pre-selection rounds the juror's seats put them on the panel of."""
+    if not seats:
+        return []
+    rounds = Round.objects.filter(kind="preselection").select_related(
+        "division__edition__competition"
+    )
+    return [
+        round_
+        for round_ in rounds.filter(
+            division__edition__in=[seat.edition_id for seat in seats]
+        ).order_by("division__order")
+        if any(
+            seat.edition_id == round_.division.edition_id
+            and seat.division_id in (None, round_.division_id)
+            for seat in seats
+        )
+    ]
+
+
 def jury_seats_of(user: User) -> QuerySet[JuryMember]:
     return JuryMember.objects.filter(user=user).select_related("edition__competition", "division")

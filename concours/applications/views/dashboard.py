@@ -7,7 +7,7 @@ from django.views.decorators.http import require_safe
 
 from concours.applications.selectors import applications_of
 from concours.competitions.access import competitions_for_office, has_office_access
-from concours.competitions.selectors import jury_seats_of
+from concours.competitions.selectors import jury_seats_of, preselection_rounds_for
 from concours.federation.access import is_secretariat
 
 
@@ -15,9 +15,11 @@ from concours.federation.access import is_secretariat
 @require_safe
 def dashboard(request: HttpRequest) -> HttpResponse:
     user = request.user
+    seats = list(jury_seats_of(user))
     context = {
         "applications": applications_of(user),
-        "jury_seats": jury_seats_of(user),
+        "jury_seats": seats,
+        "preselection_rounds": preselection_rounds_for(seats),
         "office_access": has_office_access(user),
         "office_competitions": competitions_for_office(user).select_related("city")
         if not is_secretariat(user)

@@ -86,6 +86,16 @@ class Round(models.Model):
         _("pieces may repeat earlier rounds"), default=False
     )
     with_orchestra = models.BooleanField(_("with orchestra"), default=False)
+    blind_review = models.BooleanField(
+        _("blind review"),
+        default=False,
+        help_text=_("Pre-selection: jurors see no name, photo, country or teacher, only a code."),
+    )
+    reserve_count = models.PositiveSmallIntegerField(
+        _("reserve list"),
+        default=0,
+        help_text=_("Pre-selection: how many go on the reserve list after those admitted."),
+    )
 
     class Meta:
         verbose_name = _("round")
