@@ -1,6 +1,14 @@
 """Background work of applications: e-mails after status changes (tasks take ids)."""
 
+import logging
+from typing import TYPE_CHECKING
+
 from django.tasks import task
+
+if TYPE_CHECKING:
+    from concours.applications.models import Application
+
+logger = logging.getLogger(__name__)
 
 
 @task()
@@ -14,7 +22,27 @@ def send_status_email(application_id: int, status: str) -> None:
         .first()
     )
     if application is not None and application.status == status:  # not changed again meanwhile
-        deliver_status_email(application=application)
+        deliver_status_email(application=application, attachments=_status_attachments(application))
+
+
+def _status_attachments(application: "Application") -> list[tuple[str, bytes, str]]:
+    """The receipt goes with the "submitted" e-mail, the admission letter with "admitted"."""
+    from concours.applications import documents
+    from concours.applications.models import ApplicationStatus
+
+    builders = {
+        ApplicationStatus.SUBMITTED: ("receipt", documents.receipt_pdf),
+        ApplicationStatus.ADMITTED: ("admission-letter", documents.admission_letter_pdf),
+    }
+    if application.status not in builders or application.candidate.user_id is None:
+        return []  # no PDF for this status, or nobody to e-mail
+    kind, build = builders[application.status]
+    try:
+        pdf = build(application)
+    except Exception:  # a PDF that fails must not stop the e-mail: it goes without
+        logger.exception("Could not build the %s PDF of application %s", kind, application.pk)
+        return []
+    return [(documents.filename(kind, application), pdf, "application/pdf")]
 
 
 @task()
