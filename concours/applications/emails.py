@@ -1,5 +1,7 @@
 """E-mails to candidates, in their language with the other language below."""
 
+import datetime as dt
+
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
@@ -63,3 +65,21 @@ def deliver_letter_request(*, letter: ReferenceLetter) -> None:
     }  # fmt: skip
     subject, body = _both_languages("applications/email/letter", context, "en")
     EmailMultiAlternatives(subject=subject, body=body, to=[letter.referee_email]).send()
+
+
+def deliver_reminder(*, application: Application, now: dt.datetime) -> None:
+    from concours.applications.checks import submission_findings
+
+    user = application.candidate.user
+    if user is None:
+        return
+    with translation.override(user.preferred_language):
+        findings = [
+            f.message for f in submission_findings(application, now=now) if f.item != "deadline"
+        ]
+    context = {
+        "application": application, "candidate": application.candidate, "findings": findings,
+        "link": _absolute(reverse("candidate:application", kwargs={"reference": application.reference})),
+    }  # fmt: skip
+    subject, body = _both_languages("applications/email/reminder", context, user.preferred_language)
+    EmailMultiAlternatives(subject=subject, body=body, to=[user.email]).send()

@@ -59,3 +59,20 @@ def send_personal_link(kind: str, object_id: int) -> None:
         letter = ReferenceLetter.objects.filter(pk=object_id, received_at__isnull=True).first()
         if letter is not None:
             deliver_letter_request(letter=letter)
+
+
+@task()
+def send_reminder(application_id: int) -> None:
+    """The deadline is near and the draft still misses something: say what, in both languages."""
+    from django.utils import timezone
+
+    from concours.applications.emails import deliver_reminder
+    from concours.applications.models import Application, ApplicationStatus
+
+    application = (
+        Application.objects.select_related("candidate__user", "division__edition__competition")
+        .filter(pk=application_id, status=ApplicationStatus.DRAFT)
+        .first()
+    )
+    if application is not None:
+        deliver_reminder(application=application, now=timezone.now())

@@ -323,3 +323,26 @@ class EligibilityException(models.Model):
 
     def __str__(self) -> str:
         return f"{', '.join(self.waived)} ({self.application})"
+
+
+class Reminder(models.Model):
+    """A reminder e-mail sent, so the same reminder never goes out twice."""
+
+    application = models.ForeignKey(
+        Application,
+        on_delete=models.CASCADE,
+        related_name="reminders",
+        verbose_name=_("application"),
+    )
+    kind = models.CharField(_("kind"), max_length=40)
+    sent_at = models.DateTimeField(_("sent"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("reminder")
+        verbose_name_plural = _("reminders")
+        constraints = [
+            models.UniqueConstraint(fields=["application", "kind"], name="one_reminder_of_a_kind")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} ({self.application})"
