@@ -23,6 +23,7 @@ urlpatterns = [
     ),
     path("me/applications/<uuid:reference>/recordings/", candidate.recordings, name="recordings"),
     path("me/teachers/", candidate_items.teachers, name="teachers"),
+    path("me/data/", candidate_items.my_data, name="my_data"),
     path("me/applications/<uuid:reference>/consent/", candidate_items.consent, name="consent"),
     path("me/applications/<uuid:reference>/letters/", candidate_items.letters, name="letters"),
     path("me/applications/<uuid:reference>/members/", candidate_items.members, name="members"),

@@ -115,3 +115,28 @@ def fee(request: HttpRequest, reference: uuid.UUID) -> HttpResponse:
     return render(
         request, "applications/candidate/fee.html", context, status=400 if form.errors else 200
     )
+
+
+@login_required
+def my_data(request: HttpRequest) -> HttpResponse:
+    """Download everything we hold about me, or erase my account."""
+    from django.contrib.auth import logout
+
+    from concours.applications import privacy
+
+    if request.method == "POST" and request.POST.get("action") == "erase":
+        if not request.user.check_password(request.POST.get("password", "")):  # type: ignore[union-attr]
+            messages.error(request, _("The password is not right; nothing was erased."))
+            return redirect("candidate:my_data")
+        user = request.user
+        logout(request)
+        privacy.erase(user)  # type: ignore[arg-type]
+        messages.success(request, _("Your account and personal data are erased."))
+        return redirect("public:home")
+    if request.GET.get("download"):
+        response = HttpResponse(
+            privacy.export_archive(request.user), content_type="application/zip"
+        )  # type: ignore[arg-type]
+        response["Content-Disposition"] = 'attachment; filename="my-concours-data.zip"'
+        return response
+    return render(request, "applications/candidate/my_data.html")
