@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "concours.competitions",
     "concours.applications",
     "concours.results",
+    "concours.uploads",
     "concours.preselection",
     "concours.api",
     "concours.demo",
@@ -147,8 +148,13 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     # Candidates' files: no public URL; downloads go through views that check permissions.
     "private": {
-        "BACKEND": env_str("PRIVATE_STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage"),
-        "OPTIONS": {"location": str(Path(env_str("PRIVATE_MEDIA_ROOT", str(DATA_DIR / "private")))), "base_url": None},
+        "BACKEND": env_str(
+            "PRIVATE_STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage"
+        ),
+        "OPTIONS": {
+            "location": str(Path(env_str("PRIVATE_MEDIA_ROOT", str(DATA_DIR / "private")))),
+            "base_url": None,
+        },
     },
     "staticfiles": {
         "BACKEND": (
@@ -192,6 +198,17 @@ CONCOURS_SITE_URL = env_str("CONCOURS_SITE_URL", "http://127.0.0.1:8000")
 
 # E-mail verification links last this long (seconds).
 CONCOURS_EMAIL_VERIFICATION_MAX_AGE = env_int("CONCOURS_EMAIL_VERIFICATION_MAX_AGE", 3 * 24 * 3600)
+
+# Resumable uploads (docs/uploads.md): the largest file, the largest chunk one request may carry,
+# how long an unfinished upload waits for its next chunk (seconds), how many unfinished uploads one
+# person may have, the disk space kept free beyond what unfinished uploads may still need, and a
+# local directory for unfinished uploads when the private storage has no local paths (S3).
+CONCOURS_MAX_UPLOAD_BYTES = env_int("CONCOURS_MAX_UPLOAD_BYTES", 8 * 1024**3)
+CONCOURS_UPLOAD_CHUNK_BYTES = env_int("CONCOURS_UPLOAD_CHUNK_BYTES", 8 * 1024**2)
+CONCOURS_UPLOAD_EXPIRY_SECONDS = env_int("CONCOURS_UPLOAD_EXPIRY_SECONDS", 3 * 24 * 3600)
+CONCOURS_MAX_OPEN_UPLOADS = env_int("CONCOURS_MAX_OPEN_UPLOADS", 5)
+CONCOURS_UPLOAD_DISK_RESERVE_BYTES = env_int("CONCOURS_UPLOAD_DISK_RESERVE_BYTES", 2 * 1024**3)
+CONCOURS_UPLOAD_STAGING_DIR = env_str("CONCOURS_UPLOAD_STAGING_DIR", "")
 
 # Security. A strict Content-Security-Policy: only this site's own scripts, styles and images.
 SECURE_CSP = {

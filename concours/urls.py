@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from concours.applications.views.dashboard import dashboard
+from concours.applications.views.office import office_file
 from concours.core import views as core_views
 
 urlpatterns = [
@@ -12,7 +13,9 @@ urlpatterns = [
     path("api/", include("concours.api.urls")),
     path("accounts/", include("concours.accounts.urls")),
     path("me/", dashboard, name="dashboard"),
+    path("office-files/<str:kind>/<int:pk>/", office_file, name="office_file"),
     path("", include("concours.applications.urls_candidate")),
+    path("", include("concours.uploads.urls")),
     path("", include("concours.applications.urls_links")),
     path("", include("concours.preselection.urls")),
     path("", include("concours.competitions.urls")),

@@ -18,6 +18,7 @@ LAYERS = [
     "competitions",
     "applications",
     "results",
+    "uploads",
     "preselection",
     "api",
     "demo",

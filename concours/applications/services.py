@@ -20,6 +20,7 @@ from concours.applications.models import (
     Application,
     ApplicationStatus,
     CandidateProfile,
+    EligibilityException,
     Fee,
     FeeStatus,
     GuardianConsent,
@@ -34,6 +35,7 @@ from concours.applications.workflow import (
     office_may_move,
 )
 from concours.competitions.models import Division, FeePolicy, RepertoireCategory, Round
+from concours.eligibility import ProblemCode
 
 
 class ApplicationError(Exception):
@@ -308,3 +310,63 @@ def _send_link(*, kind: str, object_id: int) -> None:
     from concours.applications.tasks import send_personal_link
 
     send_personal_link.enqueue(kind, object_id)
+
+
+#: From these states the office may record a payment or a waiver.
+FEE_OPEN = frozenset({FeeStatus.NOT_DUE, FeeStatus.DUE, FeeStatus.PROOF_UPLOADED})
+
+
+def decide_fee(
+    *, application: Application, decision: str, note: str, by: User, now: dt.datetime
+) -> Fee:
+    """The office confirms the payment (``paid``) or waives the fee (``waived``, with a note);
+    who and when are recorded on the fee."""
+    if decision not in (FeeStatus.PAID, FeeStatus.WAIVED):
+        raise ApplicationError(_("Choose whether to confirm the payment or waive the fee."))
+    note = note.strip()
+    if decision == FeeStatus.WAIVED and not note:
+        raise ApplicationError(_("Say why the fee is waived."))
+    with transaction.atomic():
+        fee = Fee.objects.select_for_update().filter(application=application).first()
+        if fee is None:
+            division = application.division
+            if division.fee_policy == FeePolicy.NONE:
+                raise ApplicationError(_("This division has no application fee."))
+            fee = Fee.objects.create(
+                application=application,
+                status=FeeStatus.DUE,
+                amount=division.fee_amount,
+                currency=division.fee_currency,
+            )
+        if fee.status not in FEE_OPEN:
+            raise ApplicationError(
+                _("The fee is already “%(status)s”.") % {"status": fee.get_status_display()}
+            )
+        fee.status = decision
+        fee.confirmed_by = by
+        fee.confirmed_at = now
+        if note:
+            fee.note = note
+        fee.save(update_fields=["status", "confirmed_by", "confirmed_at", "note"])
+    return fee
+
+
+def grant_exception(
+    *, application: Application, waived: Sequence[str], reason: str, by: User, now: dt.datetime
+) -> EligibilityException:
+    """Waive eligibility rules (problem codes) for this application; ``by`` decided."""
+    codes = list(dict.fromkeys(waived))
+    if not codes:
+        raise ApplicationError(_("Choose the rules to waive."))
+    unknown = [code for code in codes if code not in {problem.value for problem in ProblemCode}]
+    if unknown:
+        raise ApplicationError(_("Unknown rule: %(code)s.") % {"code": ", ".join(unknown)})
+    if not reason.strip():
+        raise ApplicationError(_("Say why the exception is granted."))
+    return EligibilityException.objects.create(
+        application=application,
+        waived=codes,
+        reason=reason.strip(),
+        decided_by=by,
+        decided_at=now,
+    )

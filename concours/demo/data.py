@@ -370,6 +370,9 @@ OTHER_COMPETITIONS = (
     ),
 )
 
+#: When the demo log-ins were created and their addresses confirmed (before Schoenfeld 2025).
+DEMO_ACCOUNTS_SINCE = local_time("Asia/Shanghai", 2024, 12, 2, 9)
+
 #: The demo log-ins, one per role. The juror and the candidate are linked to generated people
 #: by ``services.load_demo``; their names here are the accounts' names.
 SUPERUSER_LOGIN = LoginSpec(
@@ -412,8 +415,11 @@ JUROR_LOGIN = LoginSpec(
 CANDIDATE_LOGIN = LoginSpec(
     email=f"candidate@{DEMO_EMAIL_DOMAIN}",
     full_name="",
-    role="Candidate (adult), Schoenfeld 2025 violin",
-    sees="Their own application on “My page” (/me/), and nobody else's.",
+    role="Candidate (adult), Schoenfeld 2025 and 2027 violin",
+    sees=(
+        "Their own applications on “My page” (/me/): admitted in 2025, and a 2027 draft to "
+        "continue and submit; nobody else's."
+    ),
 )
 
 DEMO_LOGINS = (

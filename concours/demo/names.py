@@ -8,6 +8,7 @@ family name with a feminine form is written ``"masculine/feminine"`` (``"Ivanov=
 
 from __future__ import annotations
 
+import random
 from dataclasses import dataclass
 
 from concours.demo.specs import Text
@@ -318,6 +319,20 @@ CANDIDATES_PER_COUNTRY: dict[str, int] = {
 
 #: Where candidates who live abroad study.
 STUDY_ABROAD = ("DE", "AT", "US", "GB", "FR", "CH")
+
+#: Share of candidates living abroad, and of those representing their country of residence.
+LIVING_ABROAD = 0.2
+REPRESENTING_RESIDENCE = 0.25
+
+
+def countries_for(rng: random.Random, citizenship: str) -> tuple[str, str]:
+    """Country represented and country of residence; mostly the citizenship."""
+    if rng.random() >= LIVING_ABROAD:
+        return citizenship, citizenship
+    residence = rng.choice([code for code in STUDY_ABROAD if code != citizenship])
+    represented = residence if rng.random() < REPRESENTING_RESIDENCE else citizenship
+    return represented, residence
+
 
 #: Countries jurors come from, named as in a biography; their name parts all have a Chinese
 #: rendering for the juror's ``name_zh``.

@@ -12,17 +12,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from concours.applications.models import ApplicationStatus
+from concours.demo.applicants import generate_applicants
 from concours.demo.data import DEMO_SEED
 from concours.demo.names import (
     CANDIDATES_PER_COUNTRY,
     COUNTRIES,
     JUROR_COUNTRIES,
     RESERVED_NAMES,
-    STUDY_ABROAD,
     CountryNames,
+    countries_for,
 )
+from concours.demo.scenarios import JUROR_TEACHERS
 from concours.demo.schoenfeld import full_edition
-from concours.demo.specs import EditionSpec, Text
+from concours.demo.specs import ApplicantSpec, EditionSpec, Text
 from concours.eligibility import window_for_ages
 
 
@@ -66,7 +68,10 @@ class CandidateSpec:
 @dataclass(frozen=True)
 class DemoPeople:
     jurors: tuple[JurorSpec, ...]
+    #: The candidates of Schoenfeld 2025, one application each.
     candidates: tuple[CandidateSpec, ...]
+    #: The applications to Schoenfeld 2027, open to applications (``applicants``).
+    applicants: tuple[ApplicantSpec, ...] = ()
 
 
 class NameGenerator:
@@ -209,9 +214,6 @@ DIVISION_STATUSES: tuple[tuple[str, tuple[tuple[ApplicationStatus, int], ...]], 
     ),
 )
 
-#: Share of candidates living abroad, and of those representing their country of residence.
-LIVING_ABROAD = 0.2
-REPRESENTING_RESIDENCE = 0.25
 #: Share of applications submitted in the last 72 hours before the deadline.
 LAST_MINUTE = 0.55
 #: Most candidates are in their early twenties: the peak of the age spread, from the oldest end.
@@ -235,15 +237,6 @@ def _submission_times(
         submitted = opens + (closes - rush - opens) * rng.random()
     created = max(opens, submitted - dt.timedelta(days=20) * rng.random())
     return created.replace(microsecond=0), submitted.replace(microsecond=0)
-
-
-def _countries(rng: random.Random, citizenship: str) -> tuple[str, str]:
-    """Country represented and country of residence; mostly the citizenship."""
-    if rng.random() >= LIVING_ABROAD:
-        return citizenship, citizenship
-    residence = rng.choice([code for code in STUDY_ABROAD if code != citizenship])
-    represented = residence if rng.random() < REPRESENTING_RESIDENCE else citizenship
-    return represented, residence
 
 
 def generate_candidates(
@@ -274,7 +267,7 @@ def generate_candidates(
             raise ValueError(f"The {division_slug} division needs both birth-date bounds.")
         name = names.generate(COUNTRIES[citizenship], female=rng.random() < 0.5)
         birth_date = _birth_date(rng, earliest, latest)
-        represented, residence = _countries(rng, citizenship)
+        represented, residence = countries_for(rng, citizenship)
         created_at, submitted_at = _submission_times(rng, opens, closes)
         candidates.append(
             CandidateSpec(
@@ -293,17 +286,44 @@ def generate_candidates(
 
 
 def generate_people(seed: int = DEMO_SEED) -> DemoPeople:
-    """The jury and the candidates of the full Schoenfeld edition; the same for the same seed."""
+    """The jury and the candidates of the full Schoenfeld edition, then the applicants of the
+    open one; the same for the same seed. The applicants come last, so the 2025 people do not
+    change when they do."""
     rng = random.Random(seed)
     names = NameGenerator(rng)
     jurors = generate_jury(rng, names)
     candidates = generate_candidates(rng, names, full_edition())
-    return DemoPeople(jurors=jurors, candidates=candidates)
+    applicants = generate_applicants(
+        rng, names, juror_names=juror_teacher_names(jurors), login=demo_candidate(candidates)
+    )
+    return DemoPeople(jurors=jurors, candidates=candidates, applicants=applicants)
 
 
 def demo_juror(jurors: Sequence[JurorSpec]) -> JurorSpec:
     """The juror the demo juror log-in belongs to: the first violin juror who is not the chair."""
     return next(juror for juror in jurors if juror.division == "violin" and not juror.is_chair)
+
+
+def juror_teacher_names(jurors: Sequence[JurorSpec]) -> dict[str, str]:
+    """The juror behind each key of ``applicants.JUROR_TEACHERS``: the demo juror log-in's, the
+    violin and cello chairs, the first other violin juror, and the first chamber-music juror
+    who is not the chair."""
+    demo = demo_juror(jurors)
+
+    def first(division: str, *, chair: bool) -> JurorSpec:
+        return next(
+            j for j in jurors if j.division == division and j.is_chair == chair and j is not demo
+        )
+
+    names = {
+        "demo-juror": demo.name.latin,
+        "violin-chair": first("violin", chair=True).name.latin,
+        "cello-chair": first("cello", chair=True).name.latin,
+        "violin-masterclass": first("violin", chair=False).name.latin,
+        "chamber-juror": first("chamber-music", chair=False).name.latin,
+    }
+    assert set(names) == {link.key for link in JUROR_TEACHERS}
+    return names
 
 
 ADULT_AGE = 18

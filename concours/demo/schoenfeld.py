@@ -5,11 +5,19 @@ WFIMC member since 2017; violin, cello and chamber music; pre-selection from rec
 division in round 1, 14 in round 2, a final with the Harbin Symphony Orchestra; prizes of
 $30,000 / $15,000 / $8,000 per division and $20,000 / $10,000 / $5,000 for chamber music.
 Dates, fees, jury and candidates of the demo are invented.
+
+The 2027 edition is the one open to applications. Its window follows the clock: when the demo
+is loaded, applications opened 30 days before (at 10:00 in Harbin) and close 60 days later (at
+23:59), so the demo always has an edition to apply to, whatever the day. ``with_open_window``
+gives the competition with that window; the fixed window of ``SCHOENFELD`` (15 January to
+15 April, as for the other editions) is the plan the demo replaces.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import zoneinfo
 from decimal import Decimal
 
 from concours.competitions.models import (
@@ -39,6 +47,11 @@ TIME_ZONE = "Asia/Shanghai"
 VENUE = Text("Harbin Concert Hall", "哈尔滨音乐厅")
 #: The year whose edition carries the jury and the candidates.
 FULL_EDITION_YEAR = 2025
+#: The year whose edition is open to applications, with applications in every status.
+OPEN_EDITION_YEAR = 2027
+#: The open edition's window, around the day the demo is loaded.
+WINDOW_OPENED_DAYS_AGO = 30
+WINDOW_CLOSES_IN_DAYS = 60
 
 SOLO_AGES = (16, 32)
 CHAMBER_AGES = (16, 35)
@@ -399,3 +412,35 @@ SCHOENFELD = CompetitionSpec(
 def full_edition() -> EditionSpec:
     """The edition that carries the jury and the candidates (2025)."""
     return next(edition for edition in SCHOENFELD.editions if edition.year == FULL_EDITION_YEAR)
+
+
+def open_edition() -> EditionSpec:
+    """The edition open to applications (2027), with its planned window."""
+    return next(edition for edition in SCHOENFELD.editions if edition.year == OPEN_EDITION_YEAR)
+
+
+def open_window(now: dt.datetime) -> tuple[dt.datetime, dt.datetime]:
+    """When applications to the open edition open and close, for a demo loaded at ``now``:
+    ``WINDOW_OPENED_DAYS_AGO`` days before the day of ``now`` in Harbin, at 10:00, until
+    ``WINDOW_CLOSES_IN_DAYS`` days after it, at 23:59. The same for every moment of a day."""
+    today = now.astimezone(zoneinfo.ZoneInfo(TIME_ZONE)).date()
+    opens = today - dt.timedelta(days=WINDOW_OPENED_DAYS_AGO)
+    closes = today + dt.timedelta(days=WINDOW_CLOSES_IN_DAYS)
+    return (
+        local_time(TIME_ZONE, opens.year, opens.month, opens.day, 10),
+        local_time(TIME_ZONE, closes.year, closes.month, closes.day, 23, 59),
+    )
+
+
+def with_open_window(now: dt.datetime) -> CompetitionSpec:
+    """``SCHOENFELD`` with the open edition's window around ``now`` (see ``open_window``)."""
+    opens, closes = open_window(now)
+    return dataclasses.replace(
+        SCHOENFELD,
+        editions=tuple(
+            dataclasses.replace(edition, applications_open_at=opens, applications_close_at=closes)
+            if edition.year == OPEN_EDITION_YEAR
+            else edition
+            for edition in SCHOENFELD.editions
+        ),
+    )

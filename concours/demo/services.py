@@ -1,15 +1,33 @@
-"""Loading the demo data: one transaction, into an empty database only."""
+"""Loading the demo data: one transaction, into an empty database only.
+
+Everything loaded is a function of the moment of loading: the same day gives the same rows (and
+the same files, on an empty private storage). Only Schoenfeld 2027 follows the clock: its
+application window is open around the day of loading (``schoenfeld.open_window``) and its
+applications' history is set in that window.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import random
+import uuid
 from dataclasses import dataclass
 from typing import Protocol
 
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
 
 from concours.accounts.models import User
-from concours.applications.models import Application, CandidateProfile
+from concours.applications.models import (
+    Application,
+    ApplicationStatus,
+    CandidateProfile,
+    Document,
+    ReferenceLetter,
+    StatusChange,
+)
 from concours.competitions.models import (
     Competition,
     Division,
@@ -22,8 +40,16 @@ from concours.competitions.models import (
     Round,
 )
 from concours.demo import data
+from concours.demo.load_applicants import ApplicantLoader
 from concours.demo.people import DemoPeople, demo_candidate, demo_juror, generate_people
-from concours.demo.schoenfeld import FULL_EDITION_YEAR, SCHOENFELD
+from concours.demo.schoenfeld import (
+    FULL_EDITION_YEAR,
+    OPEN_EDITION_YEAR,
+    SCHOENFELD,
+    TIME_ZONE,
+    open_window,
+    with_open_window,
+)
 from concours.demo.specs import CompetitionSpec, DivisionSpec, EditionSpec, PrizeSpec
 from concours.federation.models import City, Discipline, Federation, Instrument, SecretariatMember
 
@@ -49,13 +75,21 @@ class DemoSummary:
     jurors: int
     candidates: int
     applications: int
+    #: Applications to the edition open to applications (Schoenfeld 2027), and their statuses.
+    open_applications: int
+    open_statuses: int
+    status_changes: int
+    #: Documents and letters on the private storage.
+    files: int
     users: int
 
     def __str__(self) -> str:
         return (
             f"{self.competitions} competitions, {self.editions} editions, {self.divisions} divisions, "
             f"{self.rounds} rounds, {self.jurors} jurors, {self.candidates} candidates, "
-            f"{self.applications} applications, {self.users} users"
+            f"{self.applications} applications ({self.open_applications} open to Schoenfeld "
+            f"{OPEN_EDITION_YEAR}, in {self.open_statuses} statuses), {self.status_changes} status "
+            f"changes, {self.files} files, {self.users} users"
         )
 
 
@@ -71,31 +105,80 @@ def reason_not_empty() -> str | None:
     """Why the demo cannot be loaded here, or ``None`` when the database is empty enough."""
     if Competition.objects.exists():
         return "the database already has competitions"
-    taken = sorted(
-        User.objects.filter(email__in=[login.email for login in data.DEMO_LOGINS]).values_list(
-            "email", flat=True
-        )
-    )
+    taken = sorted(User.objects.filter(email__in=demo_emails()).values_list("email", flat=True))
     if taken:
         return f"demo e-mail addresses are already in use ({', '.join(taken)})"
     return None
 
 
-def load_demo(*, stdout: Writer | None = None) -> DemoSummary:
+def open_edition() -> Edition | None:
+    """Schoenfeld 2027, the edition open to applications, if the demo is loaded."""
+    return Edition.objects.filter(competition__slug=SCHOENFELD.slug, year=OPEN_EDITION_YEAR).first()
+
+
+def open_edition_logins() -> list[tuple[str, str, str, str]]:
+    """One applicant of Schoenfeld 2027 per status, in the workflow's order: e-mail, name,
+    division and status, for ``demo_logins``. (The demo candidate log-in has a draft there too.)"""
+    applications = (
+        Application.objects.filter(
+            division__edition__competition__slug=SCHOENFELD.slug,
+            division__edition__year=OPEN_EDITION_YEAR,
+            candidate__user__isnull=False,
+        )
+        .exclude(candidate__user__email=data.CANDIDATE_LOGIN.email)
+        .select_related("candidate__user", "division")
+        .order_by("division__order", "candidate__family_name", "candidate__given_name")
+    )
+    first: dict[str, Application] = {}
+    for application in applications:
+        first.setdefault(application.status, application)
+    return [
+        (
+            application.candidate.user.email,
+            application.candidate.display_name,
+            application.division.name_en,
+            str(ApplicationStatus(application.status).label),
+        )
+        for status in ApplicationStatus
+        if (application := first.get(status)) is not None and application.candidate.user
+    ]
+
+
+def demo_emails() -> list[str]:
+    """The addresses of the demo's accounts: the log-ins and the 2027 applicants."""
+    emails = [login.email for login in data.DEMO_LOGINS]
+    emails += [
+        applicant.profile.email
+        for applicant in generate_people().applicants
+        if not applicant.is_demo_login
+    ]
+    return emails
+
+
+def load_demo(*, stdout: Writer | None = None, now: dt.datetime | None = None) -> DemoSummary:
     """Create the federation, the member competitions, Schoenfeld with its 2025 jury and
-    candidates, and the demo log-ins, in one transaction. Raises ``DatabaseNotEmpty`` unless
-    the database is empty."""
+    candidates and its 2027 applications, and the demo log-ins, in one transaction. Raises
+    ``DatabaseNotEmpty`` unless the database is empty.
+
+    ``now`` (the present moment by default) places the window of Schoenfeld 2027 and its
+    applications' history; loading twice with the same day gives the same data."""
+    now = timezone.now() if now is None else now
     people = generate_people()
     with transaction.atomic():
         reason = reason_not_empty()
         if reason is not None:
             raise DatabaseNotEmpty(f"The demo data was not loaded: {reason}.")
-        loader = _Loader(stdout)
+        loader = _Loader(stdout, now=now)
         loader.load_reference_data()
-        for spec in (SCHOENFELD, *data.OTHER_COMPETITIONS):
+        for spec in (with_open_window(now), *data.OTHER_COMPETITIONS):
             loader.load_competition(spec)
         loader.load_logins(people)
         loader.load_people(people)
+        loader.load_open_edition(people)
+        open_applications = Application.objects.filter(
+            division__edition__competition__slug=SCHOENFELD.slug,
+            division__edition__year=OPEN_EDITION_YEAR,
+        )
         # The database was empty, so everything in it is what this load created.
         return DemoSummary(
             competitions=Competition.objects.count(),
@@ -105,6 +188,10 @@ def load_demo(*, stdout: Writer | None = None) -> DemoSummary:
             jurors=JuryMember.objects.count(),
             candidates=CandidateProfile.objects.count(),
             applications=Application.objects.count(),
+            open_applications=open_applications.count(),
+            open_statuses=open_applications.values("status").distinct().count(),
+            status_changes=StatusChange.objects.count(),
+            files=Document.objects.count() + ReferenceLetter.objects.exclude(file="").count(),
             users=User.objects.count(),
         )
 
@@ -112,8 +199,12 @@ def load_demo(*, stdout: Writer | None = None) -> DemoSummary:
 class _Loader:
     """Creates rows from the specs, keeping the objects later steps refer to."""
 
-    def __init__(self, stdout: Writer | None) -> None:
+    def __init__(self, stdout: Writer | None, *, now: dt.datetime) -> None:
         self._stdout = stdout
+        self.now = now
+        #: Applications' references and submission keys: random-looking, the same every load.
+        self._uuids = random.Random(f"{data.DEMO_SEED}-uuids")
+        self.password = make_password(data.DEMO_PASSWORD)
         self.federation: Federation | None = None
         self.disciplines: dict[str, Discipline] = {}
         self.instruments: dict[str, Instrument] = {}
@@ -121,7 +212,12 @@ class _Loader:
         self.competitions: dict[str, Competition] = {}
         self.full_edition: Edition | None = None
         self.full_divisions: dict[str, Division] = {}
+        self.open_edition: Edition | None = None
+        self.open_divisions: dict[str, Division] = {}
         self.users: dict[str, User] = {}
+
+    def new_uuid(self) -> uuid.UUID:
+        return uuid.UUID(int=self._uuids.getrandbits(128), version=4)
 
     def _say(self, message: str) -> None:
         if self._stdout is not None:
@@ -173,8 +269,10 @@ class _Loader:
         self.competitions[spec.slug] = competition
         for edition_spec in spec.editions:
             edition = self._load_edition(competition, edition_spec)
-            if spec is SCHOENFELD and edition_spec.year == FULL_EDITION_YEAR:
+            if spec.slug == SCHOENFELD.slug and edition_spec.year == FULL_EDITION_YEAR:
                 self.full_edition = edition
+            if spec.slug == SCHOENFELD.slug and edition_spec.year == OPEN_EDITION_YEAR:
+                self.open_edition = edition
         self._say(f"{spec.short_name.en}: editions {', '.join(str(e.year) for e in spec.editions)}")
 
     def _load_edition(self, competition: Competition, spec: EditionSpec) -> Edition:
@@ -202,6 +300,8 @@ class _Loader:
             division = self._load_division(edition, division_spec, categories)
             if competition.slug == SCHOENFELD.slug and spec.year == FULL_EDITION_YEAR:
                 self.full_divisions[division.slug] = division
+            if competition.slug == SCHOENFELD.slug and spec.year == OPEN_EDITION_YEAR:
+                self.open_divisions[division.slug] = division
         Prize.objects.bulk_create(_prize(edition, None, prize) for prize in spec.special_prizes)
         return edition
 
@@ -289,28 +389,53 @@ class _Loader:
             )
             for candidate in people.candidates
         )
-        applications = Application.objects.bulk_create(
+        Application.objects.bulk_create(
             Application(
                 candidate=profile,
                 division=self.full_divisions[candidate.division],
                 status=candidate.status,
+                created_at=candidate.created_at,
                 submitted_at=candidate.submitted_at,
+                reference=self.new_uuid(),
             )
             for profile, candidate in zip(profiles, people.candidates, strict=True)
         )
-        # ``created_at`` is set to "now" on insert; backdate it to when the candidate started.
-        for application, candidate in zip(applications, people.candidates, strict=True):
-            application.created_at = candidate.created_at
-        Application.objects.bulk_update(applications, ["created_at"])
+        # ``updated_at`` is stamped "now" on insert; the last change was the submission.
+        Application.objects.filter(division__edition=self.full_edition).update(
+            updated_at=F("submitted_at")
+        )
         self._say(
             f"Schoenfeld {FULL_EDITION_YEAR}: {len(people.jurors)} jurors, {len(profiles)} candidates"
+        )
+
+    def load_open_edition(self, people: DemoPeople) -> None:
+        """The applications to Schoenfeld 2027, in every status (``applicants``)."""
+        if self.open_edition is None or self.open_edition.applications_open_at is None:
+            raise RuntimeError("Load Schoenfeld, with its open edition, before its applicants.")
+        loaded = ApplicantLoader(
+            edition=self.open_edition,
+            divisions=self.open_divisions,
+            instruments=self.instruments,
+            opens=self.open_edition.applications_open_at,
+            office=self.users[data.SCHOENFELD_OFFICE_LOGIN.email],
+            login=self.users[data.CANDIDATE_LOGIN.email],
+            password=self.password,
+            new_uuid=self.new_uuid,
+        ).load(people.applicants)
+        opens, closes = open_window(self.now)
+        self._say(
+            f"Schoenfeld {OPEN_EDITION_YEAR}: applications open {opens:%Y-%m-%d %H:%M} to "
+            f"{closes:%Y-%m-%d %H:%M} ({TIME_ZONE}), {loaded.applications} applications in "
+            f"{len({a.status for a in people.applicants})} of {len(ApplicationStatus)} "
+            f"statuses, {loaded.files} files"
         )
 
     def load_logins(self, people: DemoPeople) -> None:
         """One user per role, all with the demo password (hashed once), and their role records.
         The juror's and the candidate's accounts are named after the people they belong to;
-        ``load_people`` links them."""
-        password = make_password(data.DEMO_PASSWORD)
+        ``load_people`` links them. Every address is confirmed, so that the candidate can
+        submit; the accounts date from before the 2025 edition."""
+        password = self.password
         names = {
             data.JUROR_LOGIN.email: demo_juror(people.jurors).name.latin,
             data.CANDIDATE_LOGIN.email: demo_candidate(people.candidates).name.latin,
@@ -323,6 +448,8 @@ class _Loader:
                 password=password,
                 is_staff=login.is_superuser,
                 is_superuser=login.is_superuser,
+                date_joined=data.DEMO_ACCOUNTS_SINCE,
+                email_verified_at=data.DEMO_ACCOUNTS_SINCE,
             )
         SecretariatMember.objects.create(
             federation=self.federation,

@@ -12,6 +12,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from concours.applications.models import (
+    ApplicationStatus,
+    DocumentKind,
+    FeeStatus,
+    ItemKind,
+    TeachingKind,
+)
 from concours.competitions.models import (
     EditionStatus,
     FeePolicy,
@@ -178,3 +185,155 @@ class LoginSpec:
     is_superuser: bool = False
     #: Title on the role record (secretariat member, office staff).
     title: Text = NO_TEXT
+
+
+# --- The applications of the open edition (``applicants``) -------------------------------------
+
+
+@dataclass(frozen=True)
+class PieceSpec:
+    """One piece of a programme, as the candidate enters it (``repertoire``)."""
+
+    composer: str
+    work: str
+    duration: int  # seconds
+    categories: tuple[str, ...] = ()
+    movements: str = ""
+
+
+@dataclass(frozen=True)
+class ProfileSpec:
+    given: str
+    family: str
+    native: str
+    birth_date: dt.date
+    citizenship: str
+    other_citizenships: tuple[str, ...]
+    country_represented: str
+    residence: str
+    place_of_study: str
+    phone: str
+    email: str
+    language: str
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.given} {self.family}"
+
+
+@dataclass(frozen=True)
+class StepSpec:
+    """One status change, ``at`` after the window opened, by the candidate or the office."""
+
+    old: ApplicationStatus
+    new: ApplicationStatus
+    at: dt.timedelta
+    by_candidate: bool
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class MemberSpec:
+    given: str
+    family: str
+    native: str
+    birth_date: dt.date
+    instrument: str
+    citizenship: str
+
+
+@dataclass(frozen=True)
+class TeacherSpec:
+    name: str
+    institution: str
+    kind: TeachingKind
+    started_on: dt.date
+    ended_on: dt.date | None
+    lessons: int | None = None
+    #: The demo juror of the same name, for the conflict-of-interest rules ("" for none).
+    juror: str = ""
+
+
+@dataclass(frozen=True)
+class RecordingSpec:
+    url: str
+    title: str
+    #: Days after the window opened (negative: before); the loader takes the date.
+    recorded: dt.timedelta
+    declared: dt.timedelta
+
+
+@dataclass(frozen=True)
+class DocumentSpec:
+    kind: DocumentKind
+    uploaded: dt.timedelta
+    #: "png" or "pdf".
+    format: str
+
+
+@dataclass(frozen=True)
+class LetterSpec:
+    referee_name: str
+    referee_email: str
+    requested: dt.timedelta
+    received: dt.timedelta | None
+
+
+@dataclass(frozen=True)
+class FeeSpec:
+    status: FeeStatus
+    amount: str
+    currency: str
+    #: When the office confirmed the payment, the waiver or the refund; ``None`` if it has not.
+    confirmed: dt.timedelta | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class ConsentSpec:
+    guardian_name: str
+    guardian_email: str
+    requested: dt.timedelta
+    confirmed: dt.timedelta | None
+
+
+@dataclass(frozen=True)
+class ExceptionSpec:
+    waived: tuple[str, ...]
+    reason: str
+    decided: dt.timedelta
+
+
+@dataclass(frozen=True)
+class ReopeningSpec:
+    item: ItemKind
+    reason: str
+    opened: dt.timedelta
+    closed: dt.timedelta | None
+
+
+@dataclass(frozen=True)
+class ApplicantSpec:
+    """One application to Schoenfeld 2027 and everything in it."""
+
+    profile: ProfileSpec
+    #: The demo candidate log-in's application (their profile exists already, from 2025).
+    is_demo_login: bool
+    division: str
+    status: ApplicationStatus
+    created: dt.timedelta
+    submitted: dt.timedelta | None
+    #: The last change to the application (its ``updated_at``).
+    updated: dt.timedelta
+    steps: tuple[StepSpec, ...] = ()
+    #: ``(round number, piece)`` in programme order.
+    pieces: tuple[tuple[int, PieceSpec], ...] = ()
+    members: tuple[MemberSpec, ...] = ()
+    teachers: tuple[TeacherSpec, ...] = ()
+    recordings: tuple[RecordingSpec, ...] = ()
+    documents: tuple[DocumentSpec, ...] = ()
+    letters: tuple[LetterSpec, ...] = ()
+    fee: FeeSpec | None = None
+    consent: ConsentSpec | None = None
+    exception: ExceptionSpec | None = None
+    reopenings: tuple[ReopeningSpec, ...] = ()

@@ -7,7 +7,7 @@ from django.core.management import call_command
 from concours.accounts.services import request_email_verification
 from concours.accounts.tests.factories import UserFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_database_queue_and_worker_deliver_the_verification_email(settings):

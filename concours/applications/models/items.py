@@ -2,7 +2,6 @@
 recommendation letters, a guardian's consent; and the office's reopenings and exceptions."""
 
 from django.conf import settings
-from django.core.files.storage import storages
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, Q
@@ -12,12 +11,14 @@ from django_countries.fields import CountryField
 
 from concours.applications.models.core import Application, CandidateProfile
 from concours.competitions.models import RepertoireCategory, Round
+from concours.core.storage import PrivateStorage
+from concours.core.storage import private_storage as PRIVATE
 from concours.federation.models import Instrument
 
 
-def private_storage():  # type: ignore[no-untyped-def]
+def private_storage() -> PrivateStorage:
     """Candidates' files are never served directly; views check who may download them."""
-    return storages["private"]
+    return PRIVATE
 
 
 def application_file_path(instance: models.Model, filename: str) -> str:

@@ -7,13 +7,18 @@ from django.core.management.base import BaseCommand
 
 from concours.accounts.models import User
 from concours.demo.data import DEMO_LOGINS, DEMO_PASSWORD
-from concours.demo.services import demo_is_loaded
+from concours.demo.schoenfeld import OPEN_EDITION_YEAR
+from concours.demo.services import demo_is_loaded, open_edition, open_edition_logins
 
 HEADERS = ("E-mail", "Name", "Role", "Can see")
+APPLICANT_HEADERS = ("E-mail", "Name", "Division", "Status")
 
 
 class Command(BaseCommand):
-    help = "Print the demo log-ins (e-mail, role, what each can see) and the shared password."
+    help = (
+        "Print the demo log-ins (e-mail, role, what each can see) and the shared password, and "
+        "a candidate of Schoenfeld 2027 in each status."
+    )
 
     def handle(self, *args: Any, **options: Any) -> None:
         names = dict(
@@ -31,6 +36,18 @@ class Command(BaseCommand):
             self.stdout.write(
                 self.style.WARNING("The demo data is not loaded yet: run `manage.py load_demo`.")
             )
+            return
+        edition = open_edition()
+        applicants = open_edition_logins()
+        if edition is not None and edition.applications_close_at is not None and applicants:
+            closes = edition.applications_close_at.astimezone(edition.zone)
+            self.stdout.write("")
+            self.stdout.write(
+                f"Schoenfeld {OPEN_EDITION_YEAR} takes applications until {closes:%Y-%m-%d %H:%M} "
+                f"({edition.time_zone}). Its candidates, one per status of their application "
+                "(same password):"
+            )
+            self.stdout.write(format_table(APPLICANT_HEADERS, applicants))
 
 
 def format_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:

@@ -9,7 +9,8 @@ from concours.demo.services import DatabaseNotEmpty, load_demo, reason_not_empty
 
 class Command(BaseCommand):
     help = (
-        "Load the demo data (WFIMC, member competitions, Schoenfeld 2025) into an empty database."
+        "Load the demo data (WFIMC, member competitions, Schoenfeld 2025, and Schoenfeld 2027 "
+        "open to applications, with applications in every status) into an empty database."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:

@@ -1,25 +1,16 @@
+"""Candidates as the office sees them: read-only (the office asks the candidate to correct
+their details by reopening an item), and only those who applied to the office's competitions."""
+
 from typing import Any
 
 from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
+from concours.applications.admin.inlines import TeacherInline
 from concours.applications.models import Application, CandidateProfile
 from concours.competitions.access import competitions_for_office
 from concours.competitions.admin_scoping import OfficeScopedAdmin
-
-
-@admin.register(Application)
-class ApplicationAdmin(OfficeScopedAdmin):
-    list_display = ["candidate", "division", "status", "submitted_at"]
-    list_filter = [
-        "status",
-        ("division__edition__competition", admin.RelatedOnlyFieldListFilter),
-        ("division", admin.RelatedOnlyFieldListFilter),
-    ]
-    search_fields = ["candidate__given_name", "candidate__family_name", "candidate__native_name"]
-    list_select_related = ["candidate", "division__edition__competition"]
-    raw_id_fields = ["candidate"]
 
 
 @admin.register(CandidateProfile)
@@ -28,8 +19,8 @@ class CandidateProfileAdmin(OfficeScopedAdmin):
 
     list_display = ["family_name", "given_name", "native_name", "birth_date", "country_represented"]
     list_filter = ["country_represented"]
-    search_fields = ["given_name", "family_name", "native_name"]
-    raw_id_fields = ["user"]
+    search_fields = ["given_name", "family_name", "native_name", "user__email"]
+    inlines = [TeacherInline]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[CandidateProfile]:
         queryset = admin.ModelAdmin.get_queryset(self, request)
@@ -41,4 +32,10 @@ class CandidateProfileAdmin(OfficeScopedAdmin):
         )
 
     def has_add_permission(self, request: HttpRequest, *args: Any) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False

@@ -1,0 +1,6 @@
+"""The office's screens for applications and candidates (Django admin, scoped)."""
+
+from concours.applications.admin.applications import ApplicationAdmin
+from concours.applications.admin.candidates import CandidateProfileAdmin
+
+__all__ = ["ApplicationAdmin", "CandidateProfileAdmin"]
