@@ -24,6 +24,7 @@ from concours.applications.models import (
     Fee,
     FeeStatus,
     GuardianConsent,
+    OfficeMessage,
     ProgrammePiece,
     ReferenceLetter,
     Reopening,
@@ -370,3 +371,27 @@ def grant_exception(
         decided_by=by,
         decided_at=now,
     )
+
+
+def send_office_message(
+    *, applications: Sequence[Application], subject: str, body: str, by: User
+) -> int:
+    """Write to each candidate: the message is kept on the application and e-mailed after commit."""
+    if not subject.strip() or not body.strip():
+        raise ApplicationError(_("A message needs a subject and a text."))
+    with transaction.atomic():
+        sent = [
+            OfficeMessage.objects.create(
+                application=application, subject=subject.strip(), body=body.strip(), sent_by=by
+            )
+            for application in applications
+        ]
+        for message in sent:
+            transaction.on_commit(partial(_enqueue_office_message, message_id=message.pk))
+    return len(sent)
+
+
+def _enqueue_office_message(*, message_id: int) -> None:
+    from concours.applications.tasks import send_office_message as task
+
+    task.enqueue(message_id)

@@ -76,3 +76,21 @@ def send_reminder(application_id: int) -> None:
     )
     if application is not None:
         deliver_reminder(application=application, now=timezone.now())
+
+
+@task()
+def send_office_message(message_id: int) -> None:
+    from django.core.mail import EmailMultiAlternatives
+
+    from concours.applications.models import OfficeMessage
+
+    message = (
+        OfficeMessage.objects.select_related("application__candidate__user")
+        .filter(pk=message_id)
+        .first()
+    )
+    if message is None or message.application.candidate.user is None:
+        return
+    EmailMultiAlternatives(
+        subject=message.subject, body=message.body, to=[message.application.candidate.user.email]
+    ).send()

@@ -28,6 +28,9 @@ urlpatterns = [
     path("me/applications/<uuid:reference>/letters/", candidate_items.letters, name="letters"),
     path("me/applications/<uuid:reference>/members/", candidate_items.members, name="members"),
     path("me/applications/<uuid:reference>/fee/", candidate_items.fee, name="fee"),
+    path(
+        "me/applications/<uuid:reference>/pdf/<slug:kind>/", candidate_items.letter_pdf, name="pdf"
+    ),
     path("me/applications/<uuid:reference>/submit/", candidate.submit, name="submit"),
     path("me/applications/<uuid:reference>/withdraw/", candidate.withdraw, name="withdraw"),
 ]

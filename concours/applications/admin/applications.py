@@ -46,6 +46,7 @@ from concours.applications.admin.forms import (
     StatusActionForm,
 )
 from concours.applications.admin.inlines import APPLICATION_INLINES
+from concours.applications.admin.messages import write_to_candidates
 from concours.applications.admin.review import review_context
 from concours.applications.models import Application, ApplicationStatus, FeeStatus
 from concours.applications.services import (
@@ -125,7 +126,13 @@ class ApplicationAdmin(OfficeScopedAdmin):
     search_help_text = _("Given or family name, name in own script, or e-mail address.")
     list_per_page = 50
     action_form = StatusActionForm
-    actions = [*MOVE_ACTIONS, "confirm_fee_payment", "export_csv", "export_xlsx"]
+    actions = [
+        *MOVE_ACTIONS,
+        "confirm_fee_payment",
+        write_to_candidates,
+        "export_csv",
+        "export_xlsx",
+    ]
     inlines = APPLICATION_INLINES
     fieldsets = [
         (

@@ -347,3 +347,28 @@ class Reminder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} ({self.application})"
+
+
+class OfficeMessage(models.Model):
+    """A message from the office to a candidate: e-mailed, and kept on the application."""
+
+    application = models.ForeignKey(
+        Application,
+        on_delete=models.CASCADE,
+        related_name="messages",
+        verbose_name=_("application"),
+    )
+    subject = models.CharField(_("subject"), max_length=200)
+    body = models.TextField(_("message"))
+    sent_at = models.DateTimeField(_("sent"), default=timezone.now)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("by")
+    )
+
+    class Meta:
+        verbose_name = _("message to the candidate")
+        verbose_name_plural = _("messages to candidates")
+        ordering = ["application", "-sent_at"]
+
+    def __str__(self) -> str:
+        return self.subject

@@ -158,3 +158,24 @@ def test_minor_needs_confirmed_consent_before_submitting(client, draft):
     assert "guardian_consent" not in [
         f.code for f in submission_findings(draft, now=timezone.now())
     ]
+
+
+def test_candidate_downloads_own_pdfs_when_available(client, draft):
+    from concours.applications.models import ApplicationStatus
+
+    client.force_login(draft.candidate.user)
+    url = lambda kind: reverse("candidate:pdf", kwargs={"reference": draft.reference, "kind": kind})  # noqa: E731
+    assert client.get(url("receipt")).status_code == 404  # a draft has no receipt
+    draft.status, draft.submitted_at = ApplicationStatus.ADMITTED, timezone.now()
+    draft.save()
+    for kind in ("receipt", "admission", "visa"):
+        response = client.get(url(kind))
+        assert response.status_code == 200
+        assert response.content[:5] == b"%PDF-"
+        assert (
+            response["Content-Disposition"]
+            == f'attachment; filename="{kind}-{draft.reference}.pdf"'
+        )
+    assert client.get(url("passport")).status_code == 404
+    client.force_login(UserFactory())
+    assert client.get(url("receipt")).status_code == 404

@@ -140,3 +140,29 @@ def my_data(request: HttpRequest) -> HttpResponse:
         response["Content-Disposition"] = 'attachment; filename="my-concours-data.zip"'
         return response
     return render(request, "applications/candidate/my_data.html")
+
+
+@login_required
+def letter_pdf(request: HttpRequest, reference: uuid.UUID, kind: str) -> HttpResponse:
+    """The candidate's own receipt, admission letter or visa invitation letter, as a PDF."""
+    from django.http import Http404
+
+    from concours.applications import documents
+
+    application = access_application_for_candidate(request.user, reference)  # type: ignore[arg-type]
+    builders = {
+        "receipt": documents.receipt_pdf,
+        "admission": documents.admission_letter_pdf,
+        "visa": documents.visa_invitation_pdf,
+    }
+    if kind not in builders:
+        raise Http404(_("No such document."))
+    try:
+        content = builders[kind](application)
+    except ValueError:
+        raise Http404(_("This document is not available for this application.")) from None
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'attachment; filename="{documents.filename(kind, application)}"'
+    )
+    return response
