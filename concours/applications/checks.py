@@ -233,8 +233,10 @@ def repertoire_message(code: str, params: dict[str, object], category_names: dic
         )
     if code == RepertoireCode.TOO_MANY_IN_CATEGORY:
         return (
-            _(
-                "%(round)s allows at most %(maximum)s in “%(category)s”; the programme has %(count)s."
+            ngettext(
+                "%(round)s allows at most %(maximum)s piece in “%(category)s”; the programme has %(count)s.",
+                "%(round)s allows at most %(maximum)s pieces in “%(category)s”; the programme has %(count)s.",
+                int(str(p["maximum"])),
             )
             % p
         )

@@ -361,7 +361,9 @@ def grant_exception(
         raise ApplicationError(_("Choose the rules to waive."))
     unknown = [code for code in codes if code not in {problem.value for problem in ProblemCode}]
     if unknown:
-        raise ApplicationError(_("Unknown rule: %(code)s.") % {"code": ", ".join(unknown)})
+        raise ApplicationError(
+            _("These rules are unknown: %(code)s.") % {"code": ", ".join(unknown)}
+        )
     if not reason.strip():
         raise ApplicationError(_("Say why the exception is granted."))
     return EligibilityException.objects.create(

@@ -16,7 +16,9 @@ def test_write_to_selected_candidates(client, draft, django_capture_on_commit_ca
     other = ApplicationFactory()  # another competition's candidate
     client.force_login(staff)
     url = reverse("admin:applications_application_changelist")
-    form = client.post(url, {"action": "write_to_candidates", "_selected_action": [draft.pk, other.pk]})
+    form = client.post(
+        url, {"action": "write_to_candidates", "_selected_action": [draft.pk, other.pk]}
+    )
     assert form.status_code == 200
     assert [a.pk for a in form.context["applications"]] == [draft.pk]  # only their own
     with django_capture_on_commit_callbacks(execute=True):
@@ -24,7 +26,9 @@ def test_write_to_selected_candidates(client, draft, django_capture_on_commit_ca
                                      "subject": "Rehearsal times", "body": "Please be there at 9:00.",
                                      "send": "Send"}, follow=True)  # fmt: skip
     assert [str(m) for m in response.context["messages"]][-1] == "Message sent to 1 candidate."
-    assert list(OfficeMessage.objects.values_list("application_id", "subject")) == [(draft.pk, "Rehearsal times")]
+    assert list(OfficeMessage.objects.values_list("application_id", "subject")) == [
+        (draft.pk, "Rehearsal times")
+    ]
     assert [(m.to, m.subject) for m in mail.outbox] == [(["ana@example.org"], "Rehearsal times")]
     client.force_login(draft.candidate.user)
     page = client.get(reverse("candidate:application", kwargs={"reference": draft.reference})).text
