@@ -62,7 +62,14 @@ def test_the_list_offers_a_move_for_each_office_transition_and_no_delete(client,
     client.force_login(office.office_a)
     response = client.get(changelist_url())
     choices = [name for name, _label in response.context["action_form"].fields["action"].choices]
-    assert choices == ["", *MOVES, "confirm_fee_payment", "write_to_candidates", "export_csv", "export_xlsx"]
+    assert choices == [
+        "",
+        *MOVES,
+        "confirm_fee_payment",
+        "write_to_candidates",
+        "export_csv",
+        "export_xlsx",
+    ]
     labels = dict(response.context["action_form"].fields["action"].choices)
     assert labels["move_to_in_preselection"] == "Move to “In pre-selection”"
 
