@@ -397,3 +397,22 @@ def _enqueue_office_message(*, message_id: int) -> None:
     from concours.applications.tasks import send_office_message as task
 
     task.enqueue(message_id)
+
+
+def send_corrections(*, application: Application, by: User, now: dt.datetime) -> None:
+    """The candidate has corrected the reopened items and sends them back to the office: the
+    reopenings close and the application is submitted again (a new entry in its history)."""
+    with transaction.atomic():
+        locked = Application.objects.select_for_update().get(pk=application.pk)
+        open_items = Reopening.objects.filter(application=locked, closed_at__isnull=True)
+        if not open_items.exists():
+            raise ApplicationError(_("Nothing was reopened for correction."))
+        open_items.update(closed_at=now)
+        if locked.status == ApplicationStatus.INCOMPLETE:
+            StatusChange.objects.create(
+                application=locked, old_status=locked.status, new_status=ApplicationStatus.SUBMITTED,
+                changed_at=now, changed_by=by, note=_("Corrections sent by the candidate."),
+            )  # fmt: skip
+            locked.status = ApplicationStatus.SUBMITTED
+            locked.save(update_fields=["status", "updated_at"])
+    application.refresh_from_db()

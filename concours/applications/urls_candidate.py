@@ -33,4 +33,9 @@ urlpatterns = [
     ),
     path("me/applications/<uuid:reference>/submit/", candidate.submit, name="submit"),
     path("me/applications/<uuid:reference>/withdraw/", candidate.withdraw, name="withdraw"),
+    path(
+        "me/applications/<uuid:reference>/corrections/",
+        candidate.send_corrections,
+        name="send_corrections",
+    ),
 ]

@@ -261,3 +261,39 @@ def test_applying_is_refused_once_the_window_closes(client, candidate, open_edit
         "Applications to this edition are not open."
     ]
     assert Application.objects.count() == 0
+
+
+def test_a_reopened_item_is_corrected_and_sent_back(client, draft, open_edition):
+    from concours.accounts.tests.factories import UserFactory as Staff
+    from concours.applications import services
+
+    client.force_login(draft.candidate.user)
+    _complete(client, draft, open_edition)
+    client.post(_url("submit", draft), {"submission_key": str(uuid.uuid4())})
+    draft.refresh_from_db()
+    services.reopen_item(
+        application=draft, item="documents", reason="The photo is a group photo.", by=Staff()
+    )
+    draft.refresh_from_db()
+    assert draft.status == ApplicationStatus.INCOMPLETE
+    # Only the reopened item can change: documents yes, repertoire no.
+    response = client.post(
+        _url("documents", draft), {"kind": "photo", "file": SimpleUploadedFile("me.png", PNG)}
+    )
+    assert response.status_code == 302
+    assert client.get(_url("programme", draft, round_number=2)).context["editable"] is False
+    response = client.post(_url("send_corrections", draft), follow=True)
+    assert [str(m) for m in response.context["messages"]][
+        -1
+    ] == "Thank you: the office will look at your corrections."
+    draft.refresh_from_db()
+    assert draft.status == ApplicationStatus.SUBMITTED
+    assert list(draft.status_changes.values_list("new_status", flat=True)) == [
+        "submitted",
+        "incomplete",
+        "submitted",
+    ]
+    response = client.post(_url("send_corrections", draft), follow=True)
+    assert [str(m) for m in response.context["messages"]][
+        -1
+    ] == "Nothing was reopened for correction."

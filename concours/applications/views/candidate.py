@@ -296,3 +296,16 @@ def withdraw(request: HttpRequest, reference: uuid.UUID) -> HttpResponse:
     else:
         messages.success(request, _("Your application is withdrawn."))
     return redirect("candidate:application", reference=application.reference)
+
+
+@login_required
+@require_POST
+def send_corrections(request: HttpRequest, reference: uuid.UUID) -> HttpResponse:
+    application = access_application_for_candidate(request.user, reference)  # type: ignore[arg-type]
+    try:
+        services.send_corrections(application=application, by=request.user, now=timezone.now())  # type: ignore[arg-type]
+    except services.ApplicationError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Thank you: the office will look at your corrections."))
+    return redirect("candidate:application", reference=application.reference)
