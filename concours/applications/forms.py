@@ -7,6 +7,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from django import forms
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from concours.applications.models import (
@@ -55,6 +56,18 @@ VIDEO_HOSTS = (
     "www.vimeo.com",
     "player.vimeo.com",
 )
+
+
+def check_recording_date(day: dt.date, *, earliest: dt.date | None) -> dt.date:
+    """A recording is made before today and, where the rules say so, on or after ``earliest``."""
+    if day > dt.date.today():
+        raise forms.ValidationError(_("A recording cannot be made in the future."))
+    if earliest is not None and day < earliest:
+        raise forms.ValidationError(
+            _("The rules ask for a recording made on or after %(day)s.")
+            % {"day": date_format(earliest)}
+        )
+    return day
 
 
 class DateInput(forms.DateInput):
@@ -168,11 +181,13 @@ class RecordingLinkForm(forms.Form):
             raise forms.ValidationError(_("Give a YouTube or Vimeo link starting with https://."))
         return url
 
+    def __init__(self, *args: Any, earliest: dt.date | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.earliest = earliest
+
     def clean_recorded_on(self) -> dt.date:
         day: dt.date = self.cleaned_data["recorded_on"]
-        if day > dt.date.today():
-            raise forms.ValidationError(_("A recording cannot be made in the future."))
-        return day
+        return check_recording_date(day, earliest=self.earliest)
 
 
 class PersonRequestForm(forms.Form):

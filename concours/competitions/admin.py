@@ -184,6 +184,7 @@ class DivisionAdmin(OfficeScopedAdmin):
                 ]
             },
         ),
+        (_("Recordings"), {"fields": ["recordings_made_after"]}),
         (_("Application fee"), {"fields": ["fee_policy", "fee_amount", "fee_currency"]}),
     ]
 

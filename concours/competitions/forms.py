@@ -32,7 +32,7 @@ class DivisionAdminForm(forms.ModelForm):  # type: ignore[type-arg]
             "edition", "discipline", "name_en", "name_zh", "slug", "order",
             "born_on_or_after", "born_on_or_before",
             "min_members", "max_members", "instruments", "max_total_age", "ages_counted_on",
-            "fee_policy", "fee_amount", "fee_currency",
+            "recordings_made_after", "fee_policy", "fee_amount", "fee_currency",
         ]  # fmt: skip
 
     def clean(self) -> dict[str, Any]:

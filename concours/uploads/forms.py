@@ -10,7 +10,6 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import SuspiciousFileOperation
 from django.template.defaultfilters import filesizeformat
-from django.utils import timezone
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext_lazy as _
 
@@ -34,11 +33,14 @@ class RecordingDetailsForm(forms.Form):
         error_messages={"required": _("The recording must be declared unedited.")},
     )
 
+    def __init__(self, *args: Any, earliest: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.earliest = earliest
+
     def clean_recorded_on(self) -> Any:
-        day = self.cleaned_data["recorded_on"]
-        if day > timezone.localdate():
-            raise forms.ValidationError(_("A recording cannot be made in the future."))
-        return day
+        from concours.applications.forms import check_recording_date
+
+        return check_recording_date(self.cleaned_data["recorded_on"], earliest=self.earliest)
 
 
 class RecordingUploadForm(RecordingDetailsForm):

@@ -102,7 +102,7 @@ def start(request: HttpRequest) -> HttpResponse:
         application = access_application_for_candidate(request.user, payload.get("application"))  # type: ignore[arg-type]
     except (Http404, ValidationError):
         return _error("not_found", _("No such application."), 404)
-    form = StartUploadForm(payload)
+    form = StartUploadForm(payload, earliest=application.division.recordings_made_after)
     if not form.is_valid():
         too_large = form.has_error("size", "too_large")
         return _error(

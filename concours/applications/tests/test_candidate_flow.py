@@ -297,3 +297,17 @@ def test_a_reopened_item_is_corrected_and_sent_back(client, draft, open_edition)
     assert [str(m) for m in response.context["messages"]][
         -1
     ] == "Nothing was reopened for correction."
+
+
+def test_recording_must_be_recent_when_the_rules_say_so(client, draft):
+    division = draft.division
+    division.recordings_made_after = dt.date(2025, 6, 1)
+    division.save()
+    client.force_login(draft.candidate.user)
+    data = {"title": "Caprice 24", "url": "https://www.youtube.com/watch?v=abc", "unedited": "on"}
+    response = client.post(_url("recordings", draft), {**data, "recorded_on": "2025-05-31"})
+    assert response.context["form"].errors["recorded_on"] == [
+        "The rules ask for a recording made on or after June 1, 2025."
+    ]
+    response = client.post(_url("recordings", draft), {**data, "recorded_on": "2025-06-01"})
+    assert response.status_code == 302

@@ -238,7 +238,10 @@ def document_file(request: HttpRequest, reference: uuid.UUID, document_id: int) 
 def recordings(request: HttpRequest, reference: uuid.UUID) -> HttpResponse:
     application = access_application_for_candidate(request.user, reference)  # type: ignore[arg-type]
     editable = services.may_edit(application, ItemKind.RECORDINGS)
-    form = RecordingLinkForm(request.POST if request.method == "POST" else None)
+    form = RecordingLinkForm(
+        request.POST if request.method == "POST" else None,
+        earliest=application.division.recordings_made_after,
+    )
     if request.method == "POST" and editable and form.is_valid():
         data = form.cleaned_data
         Recording.objects.create(

@@ -77,6 +77,12 @@ class Division(models.Model):
         blank=True,
         help_text=_("The date on which ages are counted."),
     )
+    recordings_made_after = models.DateField(
+        _("recordings made on or after"),
+        null=True,
+        blank=True,
+        help_text=_("Recordings for the pre-selection must be made on or after this day."),
+    )
     fee_policy = models.CharField(
         _("when the fee is paid"), max_length=20, choices=FeePolicy.choices, default=FeePolicy.NONE
     )
