@@ -119,7 +119,8 @@ def submit_application(
     """
     with transaction.atomic():
         locked = (
-            Application.objects.select_for_update()
+            # Lock only the application's row (the joined rows include a nullable user).
+            Application.objects.select_for_update(of=("self",))
             .select_related("division__edition", "candidate__user")
             .get(pk=application.pk)
         )
