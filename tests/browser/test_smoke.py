@@ -100,3 +100,21 @@ def test_discipline_filter_swaps_the_list_in_place(browser, live_server, schoenf
     assert page.url.endswith("/?discipline=piano")
     context.close()
     assert errors == []
+
+
+def test_the_deadline_is_also_shown_in_the_visitors_time_zone(browser, live_server):
+    edition = EditionFactory(
+        competition=CompetitionFactory(slug="schoenfeld"), year=2027,
+        starts_on=dt.date(2027, 7, 20), ends_on=dt.date(2027, 8, 2),
+        applications_open_at=dt.datetime(2026, 11, 1, tzinfo=dt.UTC),
+        applications_close_at=dt.datetime(2027, 3, 1, 15, 59, tzinfo=dt.UTC),
+    )  # fmt: skip
+    context = browser.new_context(locale="en-GB", timezone_id="Europe/Warsaw")
+    page = context.new_page()
+    page.goto(live_server.url + edition.get_absolute_url())
+    # 15:59 UTC is 23:59 in Harbin and 16:59 in Warsaw.
+    assert (
+        "(your time: March 1, 2027 at 4:59 PM, Europe/Warsaw)"
+        in page.locator("dd").nth(3).inner_text()
+    )
+    context.close()
