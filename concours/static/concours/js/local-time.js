@@ -6,7 +6,7 @@
     var lang = document.documentElement.lang || "en";
     var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
     var format = new Intl.DateTimeFormat(lang, { dateStyle: "long", timeStyle: "short", timeZone: zone });
-    var label = document.documentElement.dataset.yourTime || "your time";
+    var label = document.body.dataset.yourTime || "your time";
     document.querySelectorAll("time[data-local]").forEach(function (element) {
       if (element.dataset.localShown) { return; }
       var moment = new Date(element.getAttribute("datetime"));
