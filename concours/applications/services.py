@@ -286,7 +286,9 @@ def record_fee_proof(
 ) -> None:
     from concours.applications.models import Document, DocumentKind
 
-    if not may_edit(application, "fee") and application.fee.status != FeeStatus.DUE:
+    existing = Fee.objects.filter(application=application).first()
+    fee_due = existing is not None and existing.status == FeeStatus.DUE
+    if not may_edit(application, "fee") and not fee_due:
         raise ApplicationError(_("The fee cannot be changed any more."))
     with transaction.atomic():
         Document.objects.create(

@@ -16,6 +16,7 @@ from concours.competitions.models import Round, RoundKind
 from concours.preselection import services
 from concours.preselection.forms import MarkForm
 from concours.results.models import Mark
+from concours.results.selectors import latest_computation, scores_of
 from concours.results.services import ResultsError, compute_round_results
 
 
@@ -114,8 +115,6 @@ def _office_round(request: HttpRequest, round_id: int) -> Round:
 @require_safe
 def office(request: HttpRequest, round_id: int) -> HttpResponse:
     round_ = _office_round(request, round_id)
-    from concours.results.selectors import latest_computation, scores_of
-
     computation = latest_computation(round_)
     context = {
         "round": round_, "progress": services.progress(round_), "computation": computation,

@@ -179,3 +179,16 @@ def test_candidate_downloads_own_pdfs_when_available(client, draft):
     assert client.get(url("passport")).status_code == 404
     client.force_login(UserFactory())
     assert client.get(url("receipt")).status_code == 404
+
+
+def test_fee_proof_after_submitting_without_a_fee_due_is_refused_politely(client, draft):
+    from concours.applications.models import ApplicationStatus
+
+    draft.status = ApplicationStatus.SUBMITTED
+    draft.save()
+    client.force_login(draft.candidate.user)
+    response = client.post(
+        _url("fee", draft), {"file": SimpleUploadedFile("proof.pdf", PDF)}, follow=True
+    )
+    assert [str(m) for m in response.context["messages"]] == ["The fee cannot be changed any more."]
+    assert draft.documents.count() == 0
