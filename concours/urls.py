@@ -18,6 +18,9 @@ urlpatterns = [
     path("", include("concours.uploads.urls")),
     path("", include("concours.applications.urls_links")),
     path("", include("concours.preselection.urls")),
+    path("", include("concours.jury.urls")),
+    path("", include("concours.draws.urls")),
+    path("", include("concours.publication.urls")),
     path("", include("concours.competitions.urls")),
 ]
 

@@ -14,12 +14,16 @@ PURE_CORES = ["eligibility", "scoring", "repertoire"]
 LAYERS = [
     "core",
     "accounts",
+    "ledger",
     "federation",
     "competitions",
     "applications",
+    "jury",
+    "draws",
     "results",
     "uploads",
     "preselection",
+    "publication",
     "api",
     "demo",
 ]
