@@ -265,7 +265,11 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"django.request": {"level": "ERROR"}},
+    "loggers": {
+        "django.request": {"level": "ERROR"},
+        # WeasyPrint reports each rendering step at INFO; only its warnings are worth a line.
+        "weasyprint.progress": {"level": "WARNING"},
+    },
 }
 
 # Shown on every page when the site serves the demo data.

@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("concours.applications.urls_links")),
     path("", include("concours.preselection.urls")),
     path("", include("concours.jury.urls")),
+    path("", include("concours.results.urls")),
     path("", include("concours.draws.urls")),
     path("", include("concours.publication.urls")),
     path("", include("concours.competitions.urls")),

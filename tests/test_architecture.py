@@ -8,7 +8,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent / "concours"
 
 #: Packages that must stay free of Django (and of the rest of the project's Django code).
-PURE_CORES = ["eligibility", "scoring", "repertoire"]
+PURE_CORES = ["eligibility", "scoring", "repertoire", "hashchain", "conflicts", "draw"]
 
 #: Each app may import only from the apps listed before it (lower layers).
 LAYERS = [

@@ -13,6 +13,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from concours.applications import laureates
 from concours.applications.models import (
     Application,
     DocumentKind,
@@ -24,6 +25,7 @@ from concours.competitions.models import FeePolicy, Round, RoundKind
 from concours.eligibility import (
     DivisionRules,
     Member,
+    Problem,
     ProblemCode,
     TotalAgeCap,
     Verdict,
@@ -70,17 +72,49 @@ def division_rules(application: Application) -> DivisionRules:
             instrument.code for instrument in division.instruments.all()
         ),
         total_age_cap=cap,
+        excluded_laureates=frozenset(
+            laureates.prize_identifier(prize_id)
+            for prize_id in laureates.excluded_prizes(division).values_list("pk", flat=True)
+        ),
     )
 
 
-def members_of(application: Application) -> list[Member]:
-    """A soloist is one member; an ensemble lists its members."""
+def _people(application: Application) -> list[tuple[laureates.Person, str | None]]:
+    """The application's people in the core's member order, each with their instrument: the
+    soloist, or the ensemble's members (by their order)."""
     if application.division.is_ensemble:
         return [
-            Member(birth_date=member.birth_date, instrument=member.instrument.code)
+            (
+                laureates.Person(member.given_name, member.family_name, member.birth_date),
+                member.instrument.code,
+            )
             for member in application.members.select_related("instrument")
         ]
-    return [Member(birth_date=application.candidate.birth_date)]
+    candidate = application.candidate
+    return [
+        (
+            laureates.Person(
+                candidate.given_name, candidate.family_name, candidate.birth_date, candidate.pk
+            ),
+            None,
+        )
+    ]
+
+
+def members_of(application: Application) -> list[Member]:
+    """A soloist is one member; an ensemble lists its members. Each carries the excluded
+    prizes the office's record says they won (``laureates``)."""
+    people = _people(application)
+    won = laureates.prizes_won(application.division, [person for person, _i in people])
+    return [
+        Member(birth_date=person.birth_date, instrument=instrument, laureate_of=prizes)
+        for (person, instrument), prizes in zip(people, won, strict=True)
+    ]
+
+
+def member_names(application: Application) -> list[str]:
+    """The names of ``members_of(application)``, in the same order."""
+    return [f"{person.given_name} {person.family_name}" for person, _i in _people(application)]
 
 
 def eligibility_verdict(application: Application, *, on: dt.date) -> Verdict:
@@ -97,8 +131,35 @@ def eligibility_verdict(application: Application, *, on: dt.date) -> Verdict:
     )
 
 
-def eligibility_message(code: str, params: dict[str, object]) -> str:
-    """The problem in the reader's language, with dates as the reader writes them."""
+def eligibility_messages(application: Application, problems: Iterable[Problem]) -> list[str]:
+    """``problems`` of ``application``'s verdict in the reader's language, naming the member a
+    problem concerns where the message needs it."""
+    problems = list(problems)
+    names = (
+        member_names(application)
+        if any(p.code == ProblemCode.FORMER_LAUREATE for p in problems)
+        else []
+    )
+    return [
+        eligibility_message(
+            p.code,
+            dict(p.params),
+            name=names[p.member] if p.member is not None and p.member < len(names) else "",
+        )
+        for p in problems
+    ]
+
+
+def eligibility_message(code: str, params: dict[str, object], *, name: str = "") -> str:
+    """The problem in the reader's language, with dates as the reader writes them; ``name`` is
+    the member the problem concerns (used for a former laureate)."""
+    if code == ProblemCode.FORMER_LAUREATE:
+        return _(
+            "%(name)s won the %(prize)s (%(division)s) at %(edition)s; this division does not admit laureates of earlier editions. If this is not right, please write to the office."
+        ) % {
+            **laureates.describe_prize(str(params["laureate"])),
+            "name": name or _("The candidate"),
+        }
     p = {
         key: date_format(dt.date.fromisoformat(value))
         if isinstance(value, str) and _ISO_DATE.fullmatch(value)
@@ -131,14 +192,12 @@ def eligibility_message(code: str, params: dict[str, object]) -> str:
         )
     if code == ProblemCode.MISSING_INSTRUMENT:
         return _("The ensemble needs a member who plays %(instrument)s.") % p
-    if code == ProblemCode.TOTAL_AGE_OVER_CAP:
-        return (
-            _(
-                "The members' ages add up to %(total_age)s on %(counted_on)s; the limit is %(max_total_age)s."
-            )
-            % p
+    return (
+        _(
+            "The members' ages add up to %(total_age)s on %(counted_on)s; the limit is %(max_total_age)s."
         )
-    return _("A former laureate (%(laureate)s) may not enter this division.") % p
+        % p
+    )
 
 
 # --- repertoire ----------------------------------------------------------------------------
@@ -276,8 +335,12 @@ def submission_findings(application: Application, *, now: dt.datetime) -> list[F
     else:
         item = ItemKind.MEMBERS if application.division.is_ensemble else ItemKind.PROFILE
         findings.extend(
-            Finding(item, p.code, eligibility_message(p.code, dict(p.params)))
-            for p in verdict.problems
+            Finding(item, p.code, message)
+            for p, message in zip(
+                verdict.problems,
+                eligibility_messages(application, verdict.problems),
+                strict=True,
+            )
         )
         if verdict.needs_guardian_consent and not _consent_confirmed(application.consents.all()):
             findings.append(

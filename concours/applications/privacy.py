@@ -48,6 +48,11 @@ def personal_data(user: User) -> dict[str, Any]:
     data["applications"] = [
         _application(a) for a in profile.applications.select_related("division__edition")
     ]
+    data["laureate_records"] = [
+        {"prize": r.prize.name_en, "division": r.prize.division.name_en if r.prize.division else "",
+         "edition": str(r.prize.edition)}
+        for r in profile.laureate_records.select_related("prize__division", "prize__edition__competition")
+    ]  # fmt: skip
     return data
 
 
@@ -110,6 +115,8 @@ def erase(user: User) -> None:
                 if application.status == ApplicationStatus.DRAFT:
                     application.delete()
             profile.teachers.all().delete()
+            # The competition keeps its record of who won what; it no longer points here.
+            profile.laureate_records.update(candidate=None)
             profile.given_name = profile.family_name = ERASED
             profile.native_name = profile.place_of_study = profile.phone = ""
             profile.other_citizenships = []

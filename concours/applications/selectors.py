@@ -4,6 +4,8 @@ from django.utils.translation import gettext as _
 
 from concours.accounts.models import User
 from concours.applications.models import Application
+from concours.competitions.access import competitions_for_office
+from concours.competitions.models import EditionStatus, Round, RoundKind
 
 
 def applications_of(user: User) -> QuerySet[Application]:
@@ -27,3 +29,21 @@ def access_application_for_candidate(user: User, reference: object) -> Applicati
         )
     except Application.DoesNotExist:
         raise Http404(_("No such application.")) from None
+
+
+def open_preselections_for_office(user: User) -> QuerySet[Round]:
+    """The pre-selection rounds of the office's editions that are announced or running, whose
+    panels' progress the office follows."""
+    return (
+        Round.objects.filter(
+            kind=RoundKind.PRESELECTION,
+            division__edition__competition__in=competitions_for_office(user),
+            division__edition__status__in=[EditionStatus.ANNOUNCED, EditionStatus.RUNNING],
+        )
+        .select_related("division__edition__competition")
+        .order_by(
+            "division__edition__starts_on",
+            "division__edition__competition__name_en",
+            "division__order",
+        )
+    )

@@ -22,6 +22,11 @@ urlpatterns = [
         name="document_file",
     ),
     path("me/applications/<uuid:reference>/recordings/", candidate.recordings, name="recordings"),
+    path(
+        "me/applications/<uuid:reference>/recordings/<int:recording_id>/",
+        candidate.recording_file,
+        name="recording_file",
+    ),
     path("me/teachers/", candidate_items.teachers, name="teachers"),
     path("me/data/", candidate_items.my_data, name="my_data"),
     path("me/applications/<uuid:reference>/consent/", candidate_items.consent, name="consent"),

@@ -113,6 +113,7 @@ class EditionAdmin(OfficeScopedAdmin):
         ),
         (_("Applications"), {"fields": ["applications_open_at", "applications_close_at"]}),
         (_("Rules"), {"fields": ["rules_en", "rules_zh"]}),
+        (_("Public lists"), {"fields": ["published_country", "publish_place_of_study"]}),
     ]
 
 
@@ -170,7 +171,15 @@ class DivisionAdmin(OfficeScopedAdmin):
         (None, {"fields": ["edition", "discipline", "name_en", "name_zh", "slug", "order"]}),
         (
             _("Eligibility"),
-            {"fields": ["born_on_or_after", "born_on_or_before", "youngest_age", "oldest_age"]},
+            {
+                "fields": [
+                    "born_on_or_after",
+                    "born_on_or_before",
+                    "youngest_age",
+                    "oldest_age",
+                    "former_laureates",
+                ]
+            },
         ),
         (
             _("Ensembles"),

@@ -30,7 +30,7 @@ class DivisionAdminForm(forms.ModelForm):  # type: ignore[type-arg]
         model = Division
         fields = [
             "edition", "discipline", "name_en", "name_zh", "slug", "order",
-            "born_on_or_after", "born_on_or_before",
+            "born_on_or_after", "born_on_or_before", "former_laureates",
             "min_members", "max_members", "instruments", "max_total_age", "ages_counted_on",
             "recordings_made_after", "fee_policy", "fee_amount", "fee_currency",
         ]  # fmt: skip

@@ -409,8 +409,11 @@ OTHER_OFFICE_COMPETITION = "queen-elisabeth"
 JUROR_LOGIN = LoginSpec(
     email=f"juror@{DEMO_EMAIL_DOMAIN}",
     full_name="",
-    role="Juror, Schoenfeld 2025 violin",
-    sees="Their seat on the Schoenfeld 2025 violin jury on “My page” (/me/).",
+    role="Juror, Schoenfeld 2025 and 2027 violin",
+    sees=(
+        "Their seats on “My page” (/me/), and the Schoenfeld 2027 violin pre-selection panel "
+        "with recordings still to mark."
+    ),
 )
 CANDIDATE_LOGIN = LoginSpec(
     email=f"candidate@{DEMO_EMAIL_DOMAIN}",

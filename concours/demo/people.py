@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import random
 from collections.abc import Sequence
@@ -67,11 +68,14 @@ class CandidateSpec:
 
 @dataclass(frozen=True)
 class DemoPeople:
+    #: The jury of Schoenfeld 2025.
     jurors: tuple[JurorSpec, ...]
     #: The candidates of Schoenfeld 2025, one application each.
     candidates: tuple[CandidateSpec, ...]
     #: The applications to Schoenfeld 2027, open to applications (``applicants``).
     applicants: tuple[ApplicantSpec, ...] = ()
+    #: The jury of Schoenfeld 2027 (``generate_open_jury``).
+    open_jury: tuple[JurorSpec, ...] = ()
 
 
 class NameGenerator:
@@ -183,6 +187,48 @@ def generate_jury(rng: random.Random, names: NameGenerator) -> tuple[JurorSpec, 
     return tuple(jurors)
 
 
+#: The 2027 jury: division, size, and how many of its 2025 jurors sit on it again.
+OPEN_JURY_SIZES = (("violin", 7, 4), ("cello", 6, 3), ("chamber-music", 5, 3))
+
+
+def generate_open_jury(
+    rng: random.Random, names: NameGenerator, jurors: Sequence[JurorSpec]
+) -> tuple[JurorSpec, ...]:
+    """The jury of Schoenfeld 2027, per division: the 2025 chair (chair again), the 2025 jurors
+    named as teachers of 2027 candidates (``juror_teacher_names``: the conflict-of-interest
+    cases, the demo juror log-in's among them), more 2025 jurors drawn to make up the returning
+    ones, then new people, each from a country not yet on that jury."""
+    teachers = set(juror_teacher_names(jurors).values())
+    jury: list[JurorSpec] = []
+    for division, size, returning in OPEN_JURY_SIZES:
+        earlier = [juror for juror in jurors if juror.division == division]
+        again = [juror for juror in earlier if juror.is_chair or juror.name.latin in teachers]
+        if len(again) > returning:
+            raise ValueError(f"{len(again)} {division} jurors must return; {returning} do.")
+        again += rng.sample(
+            [juror for juror in earlier if juror not in again], returning - len(again)
+        )
+        taken = {juror.country for juror in again}
+        countries = rng.sample(
+            [code for code in JUROR_COUNTRIES if code not in taken], size - returning
+        )
+        new = []
+        for country in countries:
+            if division == "chamber-music":
+                who = rng.choice(CHAMBER_JURORS)
+            else:
+                who = VIOLINIST if division == "violin" else CELLIST
+            name = names.generate(COUNTRIES[country], female=rng.random() < 0.5)
+            new.append(JurorSpec(division=division, name=name, country=country,
+                                 bio=_bio(rng, who, JUROR_COUNTRIES[country]), is_chair=False, order=0))  # fmt: skip
+        panel = again + new
+        rng.shuffle(panel)
+        jury.extend(
+            dataclasses.replace(juror, order=order) for order, juror in enumerate(panel, start=1)
+        )
+    return tuple(jury)
+
+
 # --- Candidates -------------------------------------------------------------------------------
 
 #: Applications per division of the 2025 edition, by status (35 per string division in round 1).
@@ -286,9 +332,10 @@ def generate_candidates(
 
 
 def generate_people(seed: int = DEMO_SEED) -> DemoPeople:
-    """The jury and the candidates of the full Schoenfeld edition, then the applicants of the
-    open one; the same for the same seed. The applicants come last, so the 2025 people do not
-    change when they do."""
+    """The jury and the candidates of the full Schoenfeld edition, then the applicants and the
+    jury of the open one; the same for the same seed. What is generated later never changes what
+    came before: the 2025 people stay when the applicants change, and both when the 2027 jury
+    does."""
     rng = random.Random(seed)
     names = NameGenerator(rng)
     jurors = generate_jury(rng, names)
@@ -296,7 +343,10 @@ def generate_people(seed: int = DEMO_SEED) -> DemoPeople:
     applicants = generate_applicants(
         rng, names, juror_names=juror_teacher_names(jurors), login=demo_candidate(candidates)
     )
-    return DemoPeople(jurors=jurors, candidates=candidates, applicants=applicants)
+    open_jury = generate_open_jury(rng, names, jurors)
+    return DemoPeople(
+        jurors=jurors, candidates=candidates, applicants=applicants, open_jury=open_jury
+    )
 
 
 def demo_juror(jurors: Sequence[JurorSpec]) -> JurorSpec:

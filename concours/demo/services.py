@@ -41,7 +41,9 @@ from concours.competitions.models import (
 )
 from concours.demo import data
 from concours.demo.load_applicants import ApplicantLoader
+from concours.demo.load_jury import load_open_jury
 from concours.demo.people import DemoPeople, demo_candidate, demo_juror, generate_people
+from concours.demo.preselection import generate_marks
 from concours.demo.schoenfeld import (
     FULL_EDITION_YEAR,
     OPEN_EDITION_YEAR,
@@ -52,6 +54,7 @@ from concours.demo.schoenfeld import (
 )
 from concours.demo.specs import CompetitionSpec, DivisionSpec, EditionSpec, PrizeSpec
 from concours.federation.models import City, Discipline, Federation, Instrument, SecretariatMember
+from concours.results.models import Mark
 
 
 class Writer(Protocol):
@@ -79,6 +82,8 @@ class DemoSummary:
     open_applications: int
     open_statuses: int
     status_changes: int
+    #: Marks already in for the open edition's pre-selection.
+    marks: int
     #: Documents and letters on the private storage.
     files: int
     users: int
@@ -89,7 +94,7 @@ class DemoSummary:
             f"{self.rounds} rounds, {self.jurors} jurors, {self.candidates} candidates, "
             f"{self.applications} applications ({self.open_applications} open to Schoenfeld "
             f"{OPEN_EDITION_YEAR}, in {self.open_statuses} statuses), {self.status_changes} status "
-            f"changes, {self.files} files, {self.users} users"
+            f"changes, {self.marks} pre-selection marks, {self.files} files, {self.users} users"
         )
 
 
@@ -191,6 +196,7 @@ def load_demo(*, stdout: Writer | None = None, now: dt.datetime | None = None) -
             open_applications=open_applications.count(),
             open_statuses=open_applications.values("status").distinct().count(),
             status_changes=StatusChange.objects.count(),
+            marks=Mark.objects.count(),
             files=Document.objects.count() + ReferenceLetter.objects.exclude(file="").count(),
             users=User.objects.count(),
         )
@@ -409,7 +415,8 @@ class _Loader:
         )
 
     def load_open_edition(self, people: DemoPeople) -> None:
-        """The applications to Schoenfeld 2027, in every status (``applicants``)."""
+        """The applications to Schoenfeld 2027, in every status (``applicants``), its jury
+        and the pre-selection marks already in (``preselection``)."""
         if self.open_edition is None or self.open_edition.applications_open_at is None:
             raise RuntimeError("Load Schoenfeld, with its open edition, before its applicants.")
         loaded = ApplicantLoader(
@@ -422,12 +429,23 @@ class _Loader:
             password=self.password,
             new_uuid=self.new_uuid,
         ).load(people.applicants)
+        login_juror = demo_juror(people.jurors).name.latin
+        jury = load_open_jury(
+            edition=self.open_edition,
+            divisions=self.open_divisions,
+            jury=people.open_jury,
+            marks=generate_marks(people.open_jury, people.applicants, login_juror=login_juror),
+            login=(login_juror, self.users[data.JUROR_LOGIN.email]),
+            office=self.users[data.SCHOENFELD_OFFICE_LOGIN.email],
+            opens=self.open_edition.applications_open_at,
+        )
         opens, closes = open_window(self.now)
         self._say(
             f"Schoenfeld {OPEN_EDITION_YEAR}: applications open {opens:%Y-%m-%d %H:%M} to "
             f"{closes:%Y-%m-%d %H:%M} ({TIME_ZONE}), {loaded.applications} applications in "
             f"{len({a.status for a in people.applicants})} of {len(ApplicationStatus)} "
-            f"statuses, {loaded.files} files"
+            f"statuses, {loaded.files} files; {jury.jurors} jurors, {jury.marks} pre-selection "
+            "marks"
         )
 
     def load_logins(self, people: DemoPeople) -> None:

@@ -5,6 +5,10 @@ from django.http import HttpRequest
 
 from concours.federation.access import is_secretariat
 from concours.federation.models import City, Discipline, Federation, Instrument, SecretariatMember
+from concours.ledger.access import allow_readers
+
+# The integrity log (a lower layer) is read by the federation's secretariat.
+allow_readers(is_secretariat)
 
 
 class SecretariatAdmin(admin.ModelAdmin):

@@ -94,6 +94,10 @@ def record_mark(
             raise PreselectionError(_("The pre-selection is closed; marks can no longer change."))
         if not applications_to_review(round_).filter(pk=application.pk).exists():
             raise PreselectionError(_("This application is not in the pre-selection."))
+        if Mark.objects.filter(
+            round=round_, application=application, juror=seat, status=MarkStatus.STUDENT
+        ).exists():
+            raise PreselectionError(_("You do not mark your own student."))
         mark, _created = Mark.objects.update_or_create(
             round=round_, application=application, juror=seat,
             defaults={"status": MarkStatus.SCORED, "value": value, "vote": vote, "recorded_by": by},

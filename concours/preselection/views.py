@@ -5,7 +5,8 @@ import uuid
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
@@ -13,6 +14,7 @@ from django.views.decorators.http import require_POST, require_safe
 from concours.applications.models import Application, RecordingKind
 from concours.competitions.access import competitions_for_office
 from concours.competitions.models import Round, RoundKind
+from concours.core.ranges import ranged_file_response
 from concours.preselection import services
 from concours.preselection.forms import MarkForm
 from concours.results.models import Mark
@@ -31,9 +33,7 @@ def _application_in_review(round_: Round, reference: uuid.UUID) -> Application:
 @require_safe
 def panel(request: HttpRequest, round_id: int) -> HttpResponse:
     round_, seat = services.access_round_for_juror(request.user, round_id)  # type: ignore[arg-type]
-    mine = dict(
-        Mark.objects.filter(round=round_, juror=seat).values_list("application_id", "value")
-    )
+    mine = {mark.application_id: mark for mark in Mark.objects.filter(round=round_, juror=seat)}
     rows = [
         {
             "application": application,
@@ -90,13 +90,17 @@ def review(request: HttpRequest, round_id: int, reference: uuid.UUID) -> HttpRes
 @require_safe
 def recording(
     request: HttpRequest, round_id: int, reference: uuid.UUID, recording_id: int
-) -> FileResponse:
-    """An uploaded recording, for playing in the page (not offered as a download)."""
+) -> HttpResponseBase:
+    """An uploaded recording, for playing in the page (not offered as a download), in parts
+    as the player asks (``Range``), so that a juror can jump to any moment. No file name is
+    sent: the candidate's own file name could give them away in a blind review."""
     round_, _seat = services.access_round_for_juror(request.user, round_id)  # type: ignore[arg-type]
     application = _application_in_review(round_, reference)
     found = get_object_or_404(application.recordings, pk=recording_id, kind=RecordingKind.UPLOAD)
-    response = FileResponse(found.file.open("rb"), content_type="video/mp4")
-    response["Content-Disposition"] = "inline"
+    response = ranged_file_response(
+        request, storage=found.file.storage, name=found.file.name,
+        content_type=found.media_type, etag=found.etag,
+    )  # fmt: skip
     response["Cache-Control"] = "private, no-store"
     return response
 

@@ -6,11 +6,25 @@ from typing import Any
 from django.contrib import admin, messages
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from concours.competitions.admin_scoping import COMPETITION_LOOKUPS, OfficeScopedAdmin
-from concours.results.models import CandidateScore, Computation, JuryDecision, Mark, RoundResults
+from concours.competitions.models import RoundKind
+from concours.results.models import (
+    Absence,
+    CandidateScore,
+    Computation,
+    JurorSubmission,
+    JuryDecision,
+    Mark,
+    MarkOverride,
+    RoundResults,
+    RoundStage,
+    RoundStep,
+)
 from concours.results.services import ResultsError, compute_round_results
 
 COMPETITION_LOOKUPS.update(
@@ -19,6 +33,10 @@ COMPETITION_LOOKUPS.update(
         "results.computation": "round__division__edition__competition",
         "results.jurydecision": "round__division__edition__competition",
         "results.roundresults": "division__edition__competition",
+        "results.roundstep": "round__division__edition__competition",
+        "results.markoverride": "mark__round__division__edition__competition",
+        "results.absence": "round__division__edition__competition",
+        "results.jurorsubmission": "round__division__edition__competition",
     }
 )
 
@@ -96,12 +114,15 @@ class JuryDecisionAdmin(ReadOnlyScopedAdmin):
 
 @admin.register(RoundResults)
 class RoundResultsAdmin(ReadOnlyScopedAdmin):
-    list_display = ["__str__", "scoring_preset", "advancing", "mark_count", "computation_count"]
+    list_display = [
+        "__str__", "stage", "scoring_preset", "advancing", "mark_count", "computation_count",
+        "screens",
+    ]  # fmt: skip
     list_filter = [
         ("division__edition__competition", admin.RelatedOnlyFieldListFilter),
         "scoring_preset",
     ]
-    list_select_related = ["division__edition__competition"]
+    list_select_related = ["division__edition__competition", "progress"]
     actions = ["compute_results"]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[RoundResults]:
@@ -113,6 +134,24 @@ class RoundResultsAdmin(ReadOnlyScopedAdmin):
                 computation_total=Count("computations", distinct=True),
             )
         )
+
+    @admin.display(description=_("stage"))
+    def stage(self, obj: Any) -> str:
+        progress = getattr(obj, "progress", None)
+        return str(progress.get_stage_display() if progress else RoundStage.SCHEDULED.label)
+
+    @admin.display(description=_("open"))
+    def screens(self, obj: Any) -> str:
+        if obj.kind == RoundKind.PRESELECTION:
+            return format_html(
+                '<a href="{}">{}</a>', reverse("preselection:office", args=[obj.pk]),
+                _("Pre-selection"),
+            )  # fmt: skip
+        return format_html(
+            '<a href="{}">{}</a> · <a href="{}">{}</a>',
+            reverse("results:live", args=[obj.pk]), _("Live view"),
+            reverse("results:decide", args=[obj.pk]), _("Decisions"),
+        )  # fmt: skip
 
     @admin.display(description=_("marks"), ordering="mark_total")
     def mark_count(self, obj: Any) -> int:
@@ -147,3 +186,28 @@ class RoundResultsAdmin(ReadOnlyScopedAdmin):
                 % {"count": done},
                 messages.SUCCESS,
             )
+
+
+@admin.register(RoundStep)
+class RoundStepAdmin(ReadOnlyScopedAdmin):
+    list_display = ["round", "stage", "at", "by", "note"]
+    list_filter = ["stage"]
+    list_select_related = ["round__division__edition", "by"]
+
+
+@admin.register(MarkOverride)
+class MarkOverrideAdmin(ReadOnlyScopedAdmin):
+    list_display = ["mark", "before", "after", "reason", "at", "by"]
+    list_select_related = ["mark__application__candidate", "mark__juror", "by"]
+
+
+@admin.register(Absence)
+class AbsenceAdmin(ReadOnlyScopedAdmin):
+    list_display = ["round", "juror", "reason", "at", "by"]
+    list_select_related = ["round__division__edition", "juror", "by"]
+
+
+@admin.register(JurorSubmission)
+class JurorSubmissionAdmin(ReadOnlyScopedAdmin):
+    list_display = ["round", "juror", "submitted_at"]
+    list_select_related = ["round__division__edition", "juror"]

@@ -1,10 +1,12 @@
 """Reads for results: who is in a round, its marks, its latest computation."""
 
+from collections.abc import Iterable
+
 from django.db.models import Q, QuerySet
 
 from concours.applications.models import Application, ApplicationStatus
-from concours.competitions.models import JuryMember, Round
-from concours.results.models import CandidateScore, Computation, Mark
+from concours.competitions.models import JuryMember, Round, RoundKind
+from concours.results.models import CandidateScore, Computation, DecisionKind, Mark
 
 NOT_COMPETING = (ApplicationStatus.DRAFT, ApplicationStatus.WITHDRAWN)
 
@@ -39,3 +41,67 @@ def scores_of(computation: Computation) -> QuerySet[CandidateScore]:
     return computation.scores.select_related("application__candidate").order_by(
         "rank", "application__candidate__family_name"
     )
+
+
+def previous_live_round(round_: Round) -> Round | None:
+    """The division's live round just before this one (pre-selection does not count)."""
+    return (
+        Round.objects.filter(division_id=round_.division_id, number__lt=round_.number)
+        .exclude(kind=RoundKind.PRESELECTION)
+        .order_by("-number")
+        .first()
+    )
+
+
+def advancers_of(round_: Round) -> list[Application]:
+    """Who goes on from a computed round: the jury's confirmed advancers when they decided, else
+    those the rule advanced (a tie at the cut left to the jury advances nobody until decided)."""
+    computation = latest_computation(round_)
+    if computation is None:
+        return []
+    rows = list(computation.scores.select_related("application__candidate"))
+    decision = (
+        computation.decisions.filter(kind=DecisionKind.CONFIRM_ADVANCERS).order_by("-id").first()
+    )
+    if decision is not None:
+        labels = unique_labels([row.application for row in rows], "candidate")
+        named = decision.payload.get("candidates", [])
+        return [labels[name] for name in named if name in labels]
+    return [row.application for row in rows if row.advanced]
+
+
+def live_candidates(round_: Round) -> list[Application]:
+    """The candidates who perform in a live round or final: those admitted to the live rounds
+    for the first one, those who advanced from the round before for the others; never a
+    withdrawn one. Alphabetical here; ``order_of_appearance`` puts them in the drawn order."""
+    before = previous_live_round(round_)
+    if before is None:
+        found = list(
+            Application.objects.filter(
+                division_id=round_.division_id, status=ApplicationStatus.ADMITTED
+            ).select_related("candidate")
+        )
+    else:
+        found = [a for a in advancers_of(before) if a.status != ApplicationStatus.WITHDRAWN]
+    return sorted(found, key=_alphabetical)
+
+
+def _alphabetical(application: Application) -> tuple[str, str, int]:
+    candidate = application.candidate
+    return (candidate.family_name.casefold(), candidate.given_name.casefold(), application.pk)
+
+
+def unique_labels[T: (Application, JuryMember)](objects: Iterable[T], name: str) -> dict[str, T]:
+    """Label → object; people who share a name are told apart by their number (“Li Wei #12”)."""
+    items = list(objects)
+    names = [_label_name(item, name) for item in items]
+    return {
+        (label if names.count(label) == 1 else f"{label} #{item.pk}"): item
+        for item, label in zip(items, names, strict=True)
+    }
+
+
+def _label_name(item: Application | JuryMember, name: str) -> str:
+    if isinstance(item, Application):
+        return item.candidate.display_name
+    return str(getattr(item, name))

@@ -6,7 +6,6 @@ it turns rows into the engine's values, calls it, and stores what it returns.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import cast
@@ -16,9 +15,14 @@ from django.utils.translation import gettext as _
 
 from concours.accounts.models import User
 from concours.applications.models import Application
-from concours.competitions.models import JuryMember, Round
+from concours.competitions.models import Round
 from concours.results.models import CandidateScore, Computation, JuryDecision, Mark, MarkStatus
-from concours.results.selectors import candidates_for_round, jurors_for_round, marks_for_round
+from concours.results.selectors import (
+    candidates_for_round,
+    jurors_for_round,
+    marks_for_round,
+    unique_labels,
+)
 from concours.scoring import model as engine
 from concours.scoring.csvio import InputError, parse_marks
 from concours.scoring.decisions import Decision, decision_from_json, decision_problems, to_json
@@ -35,22 +39,6 @@ STATUS_TO_ENGINE = {
 
 class ResultsError(Exception):
     """A results operation that cannot be done, with a message for the office."""
-
-
-def unique_labels[T: (Application, JuryMember)](objects: Iterable[T], name: str) -> dict[str, T]:
-    """Label → object; people who share a name are told apart by their number (“Li Wei #12”)."""
-    items = list(objects)
-    names = [_label_name(item, name) for item in items]
-    return {
-        (label if names.count(label) == 1 else f"{label} #{item.pk}"): item
-        for item, label in zip(items, names, strict=True)
-    }
-
-
-def _label_name(item: Application | JuryMember, name: str) -> str:
-    if isinstance(item, Application):
-        return item.candidate.display_name
-    return str(getattr(item, name))
 
 
 @dataclass(frozen=True)
@@ -121,7 +109,7 @@ def engine_marks(round_: Round) -> tuple[list[engine.Mark], dict[str, Applicatio
             candidate=candidate_label[mark.application_id],
             juror=juror_label[mark.juror_id],
             status=STATUS_TO_ENGINE[MarkStatus(mark.status)],
-            value=_plain(mark.value) if mark.value is not None else None,
+            value=plain(mark.value) if mark.value is not None else None,
             vote=mark.vote,
         )
         for mark in marks
@@ -129,7 +117,7 @@ def engine_marks(round_: Round) -> tuple[list[engine.Mark], dict[str, Applicatio
     return converted, candidates
 
 
-def _plain(value: Decimal) -> Decimal:
+def plain(value: Decimal) -> Decimal:
     """A stored mark without the column's trailing zeros: 14.000 → 14, 17.500 → 17.5."""
     return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
 

@@ -296,7 +296,7 @@ def verify_upload(*, upload_id: uuid.UUID, now: dt.datetime) -> Upload | None:
             assert found.content_type is not None
             recording = Recording(
                 application=upload.application, kind=RecordingKind.UPLOAD, size=found.size,
-                sha256=found.sha256, title=upload.title, recorded_on=upload.recorded_on,
+                sha256=found.sha256, content_type=found.content_type, title=upload.title, recorded_on=upload.recorded_on,
                 unedited_declared_at=upload.unedited_declared_at,
             )  # fmt: skip
             name = _stored_name(upload, recording, found.content_type)

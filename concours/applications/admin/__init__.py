@@ -2,5 +2,6 @@
 
 from concours.applications.admin.applications import ApplicationAdmin
 from concours.applications.admin.candidates import CandidateProfileAdmin
+from concours.applications.admin.laureates import LaureateAdmin
 
-__all__ = ["ApplicationAdmin", "CandidateProfileAdmin"]
+__all__ = ["ApplicationAdmin", "CandidateProfileAdmin", "LaureateAdmin"]

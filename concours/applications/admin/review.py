@@ -47,22 +47,16 @@ def eligibility(application: Application, *, on: dt.date) -> dict[str, Any]:
     except ValueError:
         return {"checked": False, "on": on}
     minors = verdict.needs_guardian_consent
+    messages = checks.eligibility_messages(application, [*verdict.problems, *verdict.waived])
     return {
         "checked": True,
         "on": on,
         "eligible": verdict.eligible,
         "problems": [
-            {
-                "code": problem.code.value,
-                "label": PROBLEM_LABELS[problem.code],
-                "message": checks.eligibility_message(problem.code, dict(problem.params)),
-            }
-            for problem in verdict.problems
+            {"code": problem.code.value, "label": PROBLEM_LABELS[problem.code], "message": message}
+            for problem, message in zip(verdict.problems, messages, strict=False)
         ],
-        "waived": [
-            checks.eligibility_message(problem.code, dict(problem.params))
-            for problem in verdict.waived
-        ],
+        "waived": messages[len(verdict.problems) :],
         "needs_consent": minors,
         "consent_confirmed": minors
         and application.consents.filter(confirmed_at__isnull=False).exists(),

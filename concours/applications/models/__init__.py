@@ -1,5 +1,6 @@
 """Candidates and their applications: profile, the application and its status history,
-programme, ensemble members, teachers, recordings, documents, letters, consent and fees."""
+programme, ensemble members, teachers, recordings, documents, letters, consent and fees; and
+the office's record of laureates of earlier editions."""
 
 from concours.applications.models.core import (
     Application,
@@ -25,6 +26,7 @@ from concours.applications.models.items import (
     Teacher,
     TeachingKind,
 )
+from concours.applications.models.laureates import Laureate
 
 __all__ = [
     "Application",
@@ -38,6 +40,7 @@ __all__ = [
     "FeeStatus",
     "GuardianConsent",
     "ItemKind",
+    "Laureate",
     "OfficeMessage",
     "ProgrammePiece",
     "Recording",

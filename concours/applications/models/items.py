@@ -167,6 +167,12 @@ class Recording(models.Model):
     )
     size = models.BigIntegerField(_("size in bytes"), null=True, blank=True)
     sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True)
+    content_type = models.CharField(
+        _("type"),
+        max_length=100,
+        blank=True,
+        help_text=_("Of an uploaded file, as its bytes show (video/mp4); empty for a link."),
+    )
     recorded_on = models.DateField(_("recorded on"))
     unedited_declared_at = models.DateTimeField(_("declared unedited"))
     title = models.CharField(_("what is played"), max_length=300)
@@ -184,6 +190,21 @@ class Recording(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def media_type(self) -> str:
+        """The ``Content-Type`` to send an uploaded file with."""
+        return self.content_type or "application/octet-stream"
+
+    @property
+    def etag(self) -> str:
+        """A strong ``ETag`` for the uploaded file: its SHA-256, quoted (empty if unknown)."""
+        return f'"{self.sha256}"' if self.sha256 else ""
+
+    @property
+    def file_name(self) -> str:
+        """The stored file's name, without its folders (for a download)."""
+        return self.file.name.rsplit("/", 1)[-1] if self.file else ""
 
 
 class DocumentKind(models.TextChoices):

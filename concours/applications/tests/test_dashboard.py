@@ -81,3 +81,22 @@ def test_wrong_password_is_answered_on_the_form(client):
     assert response.context["form"].non_field_errors() == [
         "Please enter a correct e-mail address and password. Note that both fields may be case-sensitive."
     ]
+
+
+def test_office_staff_find_the_progress_of_their_open_pre_selections(client):
+    from concours.competitions.models import EditionStatus, RoundKind
+    from concours.competitions.tests.factories import DivisionFactory, EditionFactory, RoundFactory
+
+    staff = OfficeStaffFactory()
+    open_edition = EditionFactory(competition=staff.competition, year=2027)
+    mine = RoundFactory(division=DivisionFactory(edition=open_edition), kind=RoundKind.PRESELECTION)
+    RoundFactory(division=mine.division, kind="live")  # not a pre-selection
+    done = EditionFactory(competition=staff.competition, status=EditionStatus.COMPLETED)
+    RoundFactory(division=DivisionFactory(edition=done), kind=RoundKind.PRESELECTION)
+    RoundFactory(kind=RoundKind.PRESELECTION)  # another competition's
+    client.force_login(staff.user)
+    response = client.get(reverse("dashboard"))
+    assert list(response.context["office_preselections"]) == [mine]
+    assert reverse("preselection:office", kwargs={"round_id": mine.pk}) in response.text
+    client.force_login(UserFactory())
+    assert client.get(reverse("dashboard")).context["office_preselections"] == []

@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -19,6 +20,7 @@ from concours.applications.forms import DocumentForm, PieceFormSet, ProfileForm,
 from concours.applications.models import Document, ItemKind, Recording, RecordingKind
 from concours.applications.selectors import access_application_for_candidate
 from concours.competitions.models import Edition
+from concours.core.ranges import ranged_file_response
 from concours.repertoire import Piece, format_duration, validate_programme
 
 
@@ -232,6 +234,26 @@ def document_file(request: HttpRequest, reference: uuid.UUID, document_id: int) 
     document = get_object_or_404(Document, pk=document_id, application=application)
     return FileResponse(document.file.open("rb"), content_type=document.content_type, as_attachment=True,
                         filename=document.file.name.rsplit("/", 1)[-1])  # fmt: skip
+
+
+@login_required
+@require_safe
+def recording_file(
+    request: HttpRequest, reference: uuid.UUID, recording_id: int
+) -> HttpResponseBase:
+    """The candidate's own uploaded recording: played in the page (in parts, as the player
+    asks), or downloaded with ``?download=1``."""
+    application = access_application_for_candidate(request.user, reference)  # type: ignore[arg-type]
+    found = get_object_or_404(
+        Recording, pk=recording_id, application=application, kind=RecordingKind.UPLOAD
+    )
+    download = request.GET.get("download") == "1"
+    response = ranged_file_response(
+        request, storage=found.file.storage, name=found.file.name, content_type=found.media_type,
+        etag=found.etag, filename=found.file_name if download else "", as_attachment=download,
+    )  # fmt: skip
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 @login_required

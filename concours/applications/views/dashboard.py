@@ -5,7 +5,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from concours.applications.selectors import applications_of
+from concours.applications.selectors import applications_of, open_preselections_for_office
 from concours.competitions.access import competitions_for_office, has_office_access
 from concours.competitions.selectors import jury_seats_of, preselection_rounds_for
 from concours.federation.access import is_secretariat
@@ -21,6 +21,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "jury_seats": seats,
         "preselection_rounds": preselection_rounds_for(seats),
         "office_access": has_office_access(user),
+        "office_preselections": open_preselections_for_office(user)
+        if has_office_access(user)
+        else [],
         "office_competitions": competitions_for_office(user).select_related("city")
         if not is_secretariat(user)
         else None,

@@ -2,8 +2,8 @@
 requirements, prizes, the jury and the office staff."""
 
 from concours.competitions.models.competition import Competition, OfficeStaff
-from concours.competitions.models.division import Division, FeePolicy
-from concours.competitions.models.edition import Edition, EditionStatus
+from concours.competitions.models.division import Division, FeePolicy, FormerLaureates
+from concours.competitions.models.edition import Edition, EditionStatus, PublishedCountry
 from concours.competitions.models.jury import JuryMember
 from concours.competitions.models.prize import Medal, Prize, PrizeKind, PrizeOutcome
 from concours.competitions.models.round import (
@@ -20,12 +20,14 @@ __all__ = [
     "Edition",
     "EditionStatus",
     "FeePolicy",
+    "FormerLaureates",
     "JuryMember",
     "Medal",
     "OfficeStaff",
     "Prize",
     "PrizeKind",
     "PrizeOutcome",
+    "PublishedCountry",
     "RepertoireCategory",
     "RepertoireRequirement",
     "Round",

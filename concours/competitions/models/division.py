@@ -25,6 +25,15 @@ class FeePolicy(models.TextChoices):
     ON_ADMISSION = "on_admission", _("Paid only on admission to the live rounds")
 
 
+class FormerLaureates(models.TextChoices):
+    """Whether laureates of earlier editions of the competition, in the same discipline, may
+    enter again (eligibility spec §7, ``excluded_laureates``)."""
+
+    ADMITTED = "admitted", _("Former laureates may enter")
+    FIRST_PRIZE_EXCLUDED = "first_prize", _("First-prize winners may not enter again")
+    ANY_PRIZE_EXCLUDED = "any_prize", _("Winners of any placed prize may not enter again")
+
+
 class Division(models.Model):
     """A division of an edition (violin, cello, chamber music) with its eligibility rules."""
 
@@ -76,6 +85,16 @@ class Division(models.Model):
         null=True,
         blank=True,
         help_text=_("The date on which ages are counted."),
+    )
+    former_laureates = models.CharField(
+        _("former laureates"),
+        max_length=20,
+        choices=FormerLaureates.choices,
+        default=FormerLaureates.ADMITTED,
+        help_text=_(
+            "Laureates of earlier editions of this competition in the same discipline, as the "
+            "office records them under Laureates."
+        ),
     )
     recordings_made_after = models.DateField(
         _("recordings made on or after"),

@@ -24,6 +24,15 @@ class EditionStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
+class PublishedCountry(models.TextChoices):
+    """Which of a candidate's countries public lists show (results, order of appearance)."""
+
+    REPRESENTED = "represented", _("Country represented")
+    CITIZENSHIP = "citizenship", _("Citizenship (all of them)")
+    RESIDENCE = "residence", _("Country of residence")
+    NONE = "none", _("No country")
+
+
 class EditionQuerySet(models.QuerySet["Edition"]):
     def public(self) -> "EditionQuerySet":
         return self.exclude(status=EditionStatus.DRAFT)
@@ -68,6 +77,20 @@ class Edition(models.Model):
     rules_en = models.TextField(_("rules (English)"), blank=True)
     rules_zh = models.TextField(_("rules (Chinese)"), blank=True)
     rules = Bilingual()
+    published_country = models.CharField(
+        _("country on public lists"),
+        max_length=20,
+        choices=PublishedCountry.choices,
+        default=PublishedCountry.REPRESENTED,
+        help_text=_(
+            "Which of a candidate's countries public lists (results, order of appearance) show."
+        ),
+    )
+    publish_place_of_study = models.BooleanField(
+        _("place of study on public lists"),
+        default=False,
+        help_text=_("Show where candidates study beside their names on public lists."),
+    )
 
     objects = EditionQuerySet.as_manager()
 

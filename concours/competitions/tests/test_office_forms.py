@@ -70,6 +70,7 @@ def _division_data(world, **overrides) -> dict[str, object]:
         "order": 4,
         "born_on_or_after": "2009-08-01",
         "born_on_or_before": "1992-08-02",
+        "former_laureates": "admitted",
         "min_members": 1,
         "max_members": 1,
         "fee_policy": "on_submission",

@@ -35,3 +35,13 @@ def place(city: object) -> str:
         "city": city.name,  # type: ignore[attr-defined]
         "country": city.country.name,  # type: ignore[attr-defined]
     }
+
+
+@register.filter
+def mmss(seconds: int | None) -> str:
+    """A duration in seconds as ``m:ss`` (``1:05:00`` from an hour on)."""
+    if seconds is None:
+        return ""
+    hours, rest = divmod(int(seconds), 3600)
+    minutes_, secs = divmod(rest, 60)
+    return f"{hours}:{minutes_:02d}:{secs:02d}" if hours else f"{minutes_}:{secs:02d}"

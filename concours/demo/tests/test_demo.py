@@ -44,25 +44,27 @@ from concours.demo.people import demo_candidate, demo_juror, generate_people
 from concours.demo.services import DatabaseNotEmpty, DemoSummary, demo_is_loaded, load_demo
 from concours.eligibility import age_on
 from concours.federation.models import City, Discipline, Federation, Instrument, SecretariatMember
+from concours.results.models import Mark
 
 SUMMARY = DemoSummary(
     competitions=7,
     editions=11,
     divisions=19,
     rounds=33,
-    jurors=23,
+    jurors=41,
     candidates=146,
     applications=147,
     open_applications=47,
     open_statuses=11,
     status_changes=138,
+    marks=28,
     files=180,
     users=52,
 )
 LOADED_LINE = (
-    "Loaded the demo data: 7 competitions, 11 editions, 19 divisions, 33 rounds, 23 jurors, "
+    "Loaded the demo data: 7 competitions, 11 editions, 19 divisions, 33 rounds, 41 jurors, "
     "146 candidates, 147 applications (47 open to Schoenfeld 2027, in 11 statuses), "
-    "138 status changes, 180 files, 52 users."
+    "138 status changes, 28 pre-selection marks, 180 files, 52 users."
 )
 #: Countries whose candidates have a name in their own script.
 NON_LATIN = {"CN", "TW", "JP", "KR", "RU", "UA", "GR", "GE", "AM", "IL", "EG", "TH"}
@@ -177,7 +179,7 @@ def test_load_demo_returns_what_it_created(demo):
         "Edition": 11,
         "Division": 19,
         "Round": 33,
-        "JuryMember": 23,
+        "JuryMember": 41,
         "CandidateProfile": 146,
         "Application": 147,
         "User": 52,
@@ -192,7 +194,7 @@ def test_load_demo_gives_the_generated_people(edition_2025):
         .values_list("given_name", "family_name", "native_name", "birth_date")
     ) == [(c.name.given, c.name.family, c.name.native, c.birth_date) for c in people.candidates]
     assert list(JuryMember.objects.order_by("pk").values_list("name_en", "name_zh")) == [
-        (j.name.latin, j.name.zh) for j in people.jurors
+        (j.name.latin, j.name.zh) for j in (*people.jurors, *people.open_jury)
     ]
 
 
@@ -450,6 +452,7 @@ VALIDATED_MODELS: list[type[Model]] = [
     GuardianConsent,
     EligibilityException,
     Reopening,
+    Mark,
 ]
 
 
@@ -482,13 +485,13 @@ def test_load_demo_links_a_login_to_each_role(edition_2025):
         ("queen-elisabeth", "office.queen-elisabeth@example.org"),
         ("schoenfeld", "office.schoenfeld@example.org"),
     ]
-    juror = JuryMember.objects.get(user__email="juror@example.org")
-    assert (juror.edition, juror.division.slug, juror.is_chair, juror.name_en) == (
-        edition_2025,
-        "violin",
-        False,
-        users["juror@example.org"].full_name,
-    )
+    seats = JuryMember.objects.filter(user__email="juror@example.org").order_by("edition__year")
+    assert [
+        (juror.edition.year, juror.division.slug, juror.is_chair, juror.name_en) for juror in seats
+    ] == [
+        (2025, "violin", False, users["juror@example.org"].full_name),
+        (2027, "violin", False, users["juror@example.org"].full_name),
+    ]
     candidate = CandidateProfile.objects.get(user__email="candidate@example.org")
     assert candidate.display_name == users["candidate@example.org"].full_name
     assert age_on(candidate.birth_date, edition_2025.starts_on) >= 18

@@ -62,6 +62,7 @@ from concours.demo.services import load_demo
 from concours.demo.tests.conftest import use_private_storage
 from concours.eligibility import age_on
 from concours.repertoire import Piece, validate_application
+from concours.results.models import Mark
 
 HARBIN = zoneinfo.ZoneInfo("Asia/Shanghai")
 #: The moment of loading in most tests: 10:00 in Harbin on 29 November 2026.
@@ -379,7 +380,7 @@ def test_teachers_include_demo_jurors_for_the_conflict_of_interest_rules(edition
             link.lessons,
         )
         assert teacher.candidate.applications.filter(division__edition=edition).exists()
-    demo_juror = JuryMember.objects.get(user__email="juror@example.org")
+    demo_juror = JuryMember.objects.filter(user__email="juror@example.org").first()
     student = Teacher.objects.get(name=demo_juror.name_en, ended_on__isnull=True).candidate
     assert list(student.applications.values_list("division__slug", "status")) == [
         ("violin", S.IN_PRESELECTION)
@@ -481,7 +482,7 @@ SNAPSHOT_MODELS: list[type[Model]] = [
     Competition, Edition, Division, Round, RepertoireCategory, RepertoireRequirement, Prize,
     JuryMember, User, CandidateProfile, Application, StatusChange, ProgrammePiece,
     EnsembleMember, Teacher, Recording, Document, ReferenceLetter, Fee, GuardianConsent,
-    EligibilityException, Reopening,
+    EligibilityException, Reopening, Mark,
 ]  # fmt: skip
 #: Password hashes have a random salt; primary keys depend on the database's sequences.
 NOT_COMPARED = {"password", "id"}

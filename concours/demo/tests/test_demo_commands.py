@@ -85,12 +85,13 @@ def test_demo_logins_prints_every_role(demo):
         "candidate@example.org",
         "admin@example.org",
     ]
-    juror_name = JuryMember.objects.get(user__email="juror@example.org").name_en
+    juror_name = JuryMember.objects.filter(user__email="juror@example.org").first().name_en
     assert [cell.strip() for cell in lines[6].split("  ") if cell.strip()] == [
         "juror@example.org",
         juror_name,
-        "Juror, Schoenfeld 2025 violin",
-        "Their seat on the Schoenfeld 2025 violin jury on “My page” (/me/).",
+        "Juror, Schoenfeld 2025 and 2027 violin",
+        "Their seats on “My page” (/me/), and the Schoenfeld 2027 violin pre-selection panel "
+        "with recordings still to mark.",
     ]
 
 

@@ -18,7 +18,7 @@ from concours.competitions.tests.factories import (
     RoundFactory,
 )
 from concours.preselection import services
-from concours.results.models import Mark
+from concours.results.models import Mark, MarkStatus
 
 pytestmark = pytest.mark.django_db
 
@@ -167,3 +167,16 @@ def test_juror_dashboard_links_to_the_panel(client, panel):
     client.force_login(panel["jurors"][0].user)
     response = client.get(reverse("dashboard"))
     assert reverse("preselection:panel", kwargs={"round_id": panel["round"].pk}) in response.text
+
+
+def test_a_juror_does_not_mark_their_own_student(client, panel):
+    juror, application = panel["jurors"][0], panel["apps"][0]
+    Mark.objects.create(round=panel["round"], application=application, juror=juror,
+                        status=MarkStatus.STUDENT, value=None, recorded_by=panel["office"])  # fmt: skip
+    response = _mark(client, panel, juror, application, "20")
+    assert response.status_code == 400
+    assert response.context["form"].errors["value"] == ["You do not mark your own student."]
+    assert list(Mark.objects.values_list("status", "value")) == [(MarkStatus.STUDENT, None)]
+    page = client.get(reverse("preselection:panel", kwargs={"round_id": panel["round"].pk}))
+    assert page.context["done"] == 1
+    assert "Not marked: own student or relative (S)" in page.text

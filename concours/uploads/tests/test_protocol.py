@@ -169,6 +169,7 @@ def test_a_completed_mp4_becomes_the_applications_recording(
     assert (recording.kind, recording.title, recording.size, recording.sha256) == (
         RecordingKind.UPLOAD, "Bach, Chaconne", 300_000, sha256(DATA)
     )  # fmt: skip
+    assert recording.content_type == "video/mp4"
     assert recording.recorded_on == timezone.localdate() - dt.timedelta(days=10)
     assert recording.unedited_declared_at == upload.unedited_declared_at
     assert recording.file.name == (

@@ -60,6 +60,19 @@ def test_verifying_twice_makes_one_recording(signed_in, draft):
     assert Recording.objects.count() == 1
 
 
+def test_the_recording_keeps_the_type_its_bytes_show(
+    signed_in, draft, django_capture_on_commit_callbacks
+):
+    mov = (24).to_bytes(4, "big") + b"ftypqt  " + DATA[12:]
+    url = start(signed_in, draft, mov, filename="chaconne.mp4")["Location"]  # the name says MP4
+    with django_capture_on_commit_callbacks(execute=True):
+        send(signed_in, url, mov, chunk=50_000)
+    recording = Recording.objects.get()
+    assert (recording.content_type, recording.media_type) == ("video/quicktime", "video/quicktime")
+    assert recording.file.name.endswith(".mov")
+    assert recording.etag == f'"{recording.sha256}"'
+
+
 def test_a_lost_staging_file_rejects_the_upload(signed_in, draft):
     url = start(signed_in, draft, DATA)["Location"]
     send(signed_in, url, DATA, chunk=50_000)

@@ -42,6 +42,16 @@ class Mark(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
         verbose_name=_("recorded by"),
     )  # fmt: skip
+    version = models.PositiveIntegerField(
+        _("version"),
+        default=0,
+        help_text=_(
+            "The juror's screen counts each change of a mark; a change is applied only when its "
+            "number is higher than the stored one, so a resent or late change is harmless."
+        ),
+    )
+    notes = models.TextField(_("private notes"), blank=True)
+    feedback = models.TextField(_("feedback for the candidate"), blank=True)
 
     class Meta:
         verbose_name = _("mark")

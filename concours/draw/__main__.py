@@ -1,0 +1,5 @@
+import sys
+
+from concours.draw.cli import main
+
+sys.exit(main())

@@ -1,0 +1,5 @@
+import sys
+
+from concours.hashchain.cli import main
+
+sys.exit(main())
