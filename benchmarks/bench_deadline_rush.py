@@ -185,9 +185,13 @@ class BenchmarkFailed(Exception):
     """A broken set-up or a wrong answer before the load: the run fails without figures."""
 
 
+#: The prefix of every line on stderr; a benchmark that imports these helpers sets its own name.
+LOG_NAME = "bench_deadline_rush"
+
+
 def log(message: str) -> None:
     print(
-        f"[bench_deadline_rush {time.strftime('%H:%M:%S', time.gmtime())}] {message}",
+        f"[{LOG_NAME} {time.strftime('%H:%M:%S', time.gmtime())}] {message}",
         file=sys.stderr,
         flush=True,
     )

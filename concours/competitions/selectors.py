@@ -122,4 +122,8 @@ def preselection_rounds_for(seats: list[JuryMember]) -> list[Round]:
 
 
 def jury_seats_of(user: User) -> QuerySet[JuryMember]:
-    return JuryMember.objects.filter(user=user).select_related("edition__competition", "division")
+    return (
+        JuryMember.objects.filter(user=user)
+        .select_related("edition__competition", "division")
+        .prefetch_related("division__rounds")
+    )

@@ -403,7 +403,7 @@ SCHOENFELD = CompetitionSpec(
     ),
     editions=(
         schoenfeld_edition(2023, EditionStatus.COMPLETED),
-        schoenfeld_edition(FULL_EDITION_YEAR, EditionStatus.COMPLETED),
+        schoenfeld_edition(FULL_EDITION_YEAR, EditionStatus.RUNNING),
         schoenfeld_edition(2027, EditionStatus.ANNOUNCED),
     ),
 )

@@ -40,6 +40,7 @@ from concours.competitions.models import (
     Round,
 )
 from concours.demo import data
+from concours.demo.live import load_live_rounds
 from concours.demo.load_applicants import ApplicantLoader
 from concours.demo.load_jury import load_open_jury
 from concours.demo.people import DemoPeople, demo_candidate, demo_juror, generate_people
@@ -94,7 +95,7 @@ class DemoSummary:
             f"{self.rounds} rounds, {self.jurors} jurors, {self.candidates} candidates, "
             f"{self.applications} applications ({self.open_applications} open to Schoenfeld "
             f"{OPEN_EDITION_YEAR}, in {self.open_statuses} statuses), {self.status_changes} status "
-            f"changes, {self.marks} pre-selection marks, {self.files} files, {self.users} users"
+            f"changes, {self.marks} marks, {self.files} files, {self.users} users"
         )
 
 
@@ -160,13 +161,17 @@ def demo_emails() -> list[str]:
     return emails
 
 
-def load_demo(*, stdout: Writer | None = None, now: dt.datetime | None = None) -> DemoSummary:
+def load_demo(
+    *, stdout: Writer | None = None, now: dt.datetime | None = None, live: bool = True
+) -> DemoSummary:
     """Create the federation, the member competitions, Schoenfeld with its 2025 jury and
     candidates and its 2027 applications, and the demo log-ins, in one transaction. Raises
     ``DatabaseNotEmpty`` unless the database is empty.
 
     ``now`` (the present moment by default) places the window of Schoenfeld 2027 and its
-    applications' history; loading twice with the same day gives the same data."""
+    applications' history; loading twice with the same day gives the same data. ``live``
+    runs Schoenfeld 2025's live rounds (``demo/live.py``: conflicts, draws, marks, decisions,
+    publications); tests of the rest of the demo leave it out, as it takes most of the time."""
     now = timezone.now() if now is None else now
     people = generate_people()
     with transaction.atomic():
@@ -180,6 +185,15 @@ def load_demo(*, stdout: Writer | None = None, now: dt.datetime | None = None) -
         loader.load_logins(people)
         loader.load_people(people)
         loader.load_open_edition(people)
+        if live and loader.full_edition is not None:
+            running = load_live_rounds(
+                edition=loader.full_edition, office=loader.users[data.SCHOENFELD_OFFICE_LOGIN.email],
+                juror_login=loader.users[data.JUROR_LOGIN.email], now=now,
+            )  # fmt: skip
+            loader._say(
+                f"Schoenfeld {FULL_EDITION_YEAR}: first live rounds published, second rounds live; "
+                f"{running.marks} marks, {running.conflicts} conflicts of interest"
+            )
         open_applications = Application.objects.filter(
             division__edition__competition__slug=SCHOENFELD.slug,
             division__edition__year=OPEN_EDITION_YEAR,

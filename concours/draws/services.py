@@ -21,6 +21,7 @@ from concours.competitions.models import Division, Round
 from concours.draw.model import MAX_INPUTS
 from concours.draws.models import Draw, DrawMethod, DrawState, WitnessInput
 from concours.draws.selectors import admitted_applications
+from concours.ledger.services import actor_of, append, edition_chain
 
 
 class DrawError(Exception):
@@ -86,11 +87,13 @@ def commit_draw(
             raise DrawError(_scope_taken(round_))
         try:
             with transaction.atomic():
-                return Draw.objects.create(
+                created = Draw.objects.create(
                     division=division, round=round_, method=DrawMethod(method),
                     commitment=core.commitment_of(seed), seed=seed, candidates=candidates,
                     committed_at=now or timezone.now(), committed_by=by,
                 )  # fmt: skip
+                _log(created, "draw.committed", {"commitment": created.commitment}, by)
+                return created
         except IntegrityError:  # pragma: no cover - a race the row lock above already prevents
             raise DrawError(_scope_taken(round_)) from None
 
@@ -127,10 +130,17 @@ def add_witness_input(
         count = locked.inputs.count()
         if count >= MAX_INPUTS:
             raise DrawError(_("A draw takes at most %(count)d inputs.") % {"count": MAX_INPUTS})
-        return WitnessInput.objects.create(
+        added = WitnessInput.objects.create(
             draw=locked, position=count + 1, witness=witness, value=value,
             added_at=now or timezone.now(), added_by=by,
         )  # fmt: skip
+        _log(
+            locked,
+            "draw.input",
+            {"position": added.position, "witness": witness, "input": value},
+            by,
+        )
+        return added
 
 
 def perform_draw(*, draw: Draw, by: User | None, now: dt.datetime | None = None) -> Draw:
@@ -164,6 +174,7 @@ def perform_draw(*, draw: Draw, by: User | None, now: dt.datetime | None = None)
         _store(locked, record)
         locked.state, locked.drawn_at, locked.drawn_by = DrawState.DRAWN, now, by
         locked.save()
+        _log(locked, "draw.drawn", {"order": locked.order, "letter": locked.letter}, by)
     return locked
 
 
@@ -186,10 +197,20 @@ def reveal_draw(*, draw: Draw, by: User | None, now: dt.datetime | None = None) 
         _store(locked, record)
         locked.state, locked.revealed_at, locked.revealed_by = DrawState.REVEALED, now, by
         locked.save()
+        _log(locked, "draw.revealed", {"seed": locked.seed, "commitment": locked.commitment}, by)
     return locked
 
 
-def cancel_draw(*, draw: Draw) -> None:
+def _log(draw: Draw, kind: str, payload: dict[str, object], by: User | None) -> None:
+    """Append the step to the edition's integrity log, inside the step's transaction."""
+    append(
+        chain=edition_chain(draw.division.edition_id), kind=kind,
+        payload={"draw": draw.pk, "division": draw.division_id, "round": draw.round_id, **payload},
+        actor=actor_of(by),
+    )  # fmt: skip
+
+
+def cancel_draw(*, draw: Draw, by: User | None = None) -> None:
     """Withdraw a commitment, e.g. to draw for other candidates. Only before the first input:
     after it the office, which knows the seed, could know the order."""
     with transaction.atomic():
@@ -198,6 +219,7 @@ def cancel_draw(*, draw: Draw) -> None:
             raise DrawError(
                 _("Only a commitment without inputs can be withdrawn; this draw must go on.")
             )
+        _log(locked, "draw.withdrawn", {"commitment": locked.commitment}, by)
         locked.delete()
 
 

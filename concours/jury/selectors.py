@@ -87,6 +87,18 @@ def conflicted_pairs(round_: Round) -> set[tuple[int, int]]:
     return set(rows.values_list("application_id", "seat_id"))
 
 
+def is_conflicted(application_id: int, seat_id: int) -> bool:
+    """Whether this one pair must be ``S`` (the test of ``conflicted_pairs`` for a single pair,
+    in one small query: the marking screen asks it for every mark)."""
+    return (
+        Conflict.objects.filter(application_id=application_id, seat_id=seat_id)
+        .exclude(status=ConflictStatus.DISMISSED)
+        .exclude(stale=True, status=ConflictStatus.FLAGGED)
+        .order_by()
+        .exists()
+    )
+
+
 def latest_check(edition: Edition) -> ConflictCheck | None:
     return ConflictCheck.objects.filter(edition=edition).select_related("checked_by").first()
 

@@ -20,7 +20,7 @@ from concours.accounts.models import User
 from concours.applications.models import Application
 from concours.competitions.models import JuryMember, Round
 from concours.draws.selectors import order_for_round
-from concours.jury.selectors import conflicted_pairs
+from concours.jury.selectors import conflicted_pairs, is_conflicted
 from concours.ledger.services import actor_of, append, edition_chain
 from concours.results.models import (
     Absence,
@@ -32,7 +32,7 @@ from concours.results.models import (
     RoundStage,
     RoundStep,
 )
-from concours.results.selectors import jurors_for_round, live_candidates
+from concours.results.selectors import is_live_candidate, jurors_for_round, live_candidates
 from concours.results.services import ResultsError, compute_round_results, plain
 
 
@@ -77,8 +77,11 @@ def progress_of(round_: Round) -> RoundProgress:
 
 
 def _locked_progress(round_: Round) -> RoundProgress:
-    progress_of(round_)
-    return RoundProgress.objects.select_for_update().get(round=round_)
+    found = RoundProgress.objects.select_for_update().filter(round=round_).order_by().first()
+    if found is None:
+        progress_of(round_)
+        found = RoundProgress.objects.select_for_update().get(round=round_)
+    return found
 
 
 def order_of_appearance(round_: Round) -> list[Application]:
@@ -223,21 +226,22 @@ def record_live_mark(
         mark = (
             Mark.objects.select_for_update(of=("self",))
             .filter(round=round_, application=application, juror=seat)
+            .order_by()
             .first()
         )
         if mark is not None and version <= mark.version:
             return MarkReceipt(mark, applied=False)
         if progress.stage != RoundStage.LIVE:
             raise LiveError(_("Marking is not open in this round."))
-        if JurorSubmission.objects.filter(round=round_, juror=seat).exists():
+        if JurorSubmission.objects.filter(round=round_, juror=seat).order_by().exists():
             raise LiveError(
                 _("You have submitted your marks for this round; ask the office to change one.")
             )
-        if application not in live_candidates(round_):
+        if not is_live_candidate(round_, application):
             raise LiveError(_("This candidate does not perform in this round."))
         if mark is not None and mark.status == MarkStatus.ABSENT:
             raise LiveError(_("You are recorded as absent for this performance."))
-        if status == MarkStatus.SCORED and (application.pk, seat.pk) in conflicted_pairs(round_):
+        if status == MarkStatus.SCORED and is_conflicted(application.pk, seat.pk):
             raise LiveError(
                 _(
                     "You have a conflict of interest with this candidate: the mark is S, not a number."
@@ -309,7 +313,7 @@ def override_mark(
         progress = _locked_progress(round_)
         if progress.stage in (RoundStage.DECIDED, RoundStage.PUBLISHED):
             raise LiveError(_("The jury has decided on these results; marks can no longer change."))
-        if status == MarkStatus.SCORED and (application.pk, seat.pk) in conflicted_pairs(round_):
+        if status == MarkStatus.SCORED and is_conflicted(application.pk, seat.pk):
             raise LiveError(_("This juror has a conflict of interest with this candidate."))
         mark = (
             Mark.objects.select_for_update(of=("self",))

@@ -86,6 +86,24 @@ def live_candidates(round_: Round) -> list[Application]:
     return sorted(found, key=_alphabetical)
 
 
+def is_live_candidate(round_: Round, application: Application) -> bool:
+    """Whether ``application`` performs in the live round (``live_candidates``, for one)."""
+    if application.division_id != round_.division_id:
+        return False
+    if application.status == ApplicationStatus.WITHDRAWN:
+        return False
+    before = previous_live_round(round_)
+    if before is None:
+        return application.status == ApplicationStatus.ADMITTED
+    # Who advanced does not change while a round is marked: remembered on this round object
+    # (one request, or one loop over a round's marks).
+    advanced: set[int] | None = getattr(round_, "_advanced_ids", None)
+    if advanced is None:
+        advanced = {found.pk for found in advancers_of(before)}
+        round_._advanced_ids = advanced  # type: ignore[attr-defined]
+    return application.pk in advanced
+
+
 def _alphabetical(application: Application) -> tuple[str, str, int]:
     candidate = application.candidate
     return (candidate.family_name.casefold(), candidate.given_name.casefold(), application.pk)

@@ -16,6 +16,8 @@ from django.utils.translation import gettext as _
 from concours.accounts.models import User
 from concours.applications.models import Application
 from concours.competitions.models import Round
+from concours.jury.selectors import conflicted_pairs
+from concours.ledger.services import actor_of, append, edition_chain
 from concours.results.models import CandidateScore, Computation, JuryDecision, Mark, MarkStatus
 from concours.results.selectors import (
     candidates_for_round,
@@ -59,6 +61,7 @@ def import_marks(*, round_: Round, content: str, filename: str, by: User | None)
     candidates = unique_labels(candidates_for_round(round_), "candidate")
     jurors = unique_labels(jurors_for_round(round_), "name_en")
     existing = {(mark.application_id, mark.juror_id): mark for mark in marks_for_round(round_)}
+    conflicted = conflicted_pairs(round_)
     to_create: list[Mark] = []
     unchanged = 0
     for mark, line in zip(parsed.marks, parsed.lines, strict=True):
@@ -78,6 +81,13 @@ def import_marks(*, round_: Round, content: str, filename: str, by: User | None)
             round=round_, application=application, juror=juror, status=MarkStatus(mark.status.value),
             value=mark.value, vote=mark.vote, recorded_by=by,
         )  # fmt: skip
+        if row.status == MarkStatus.SCORED and (application.pk, juror.pk) in conflicted:
+            raise InputError(
+                filename,
+                line,
+                _("“%(juror)s” has a conflict of interest with “%(name)s”: the mark must be S")
+                % {"juror": mark.juror, "name": mark.candidate},
+            )
         stored = existing.get((application.pk, juror.pk))
         if stored is None:
             to_create.append(row)
@@ -94,6 +104,17 @@ def import_marks(*, round_: Round, content: str, filename: str, by: User | None)
             )
     with transaction.atomic():
         Mark.objects.bulk_create(to_create)
+        for created in to_create:
+            append(
+                chain=edition_chain(round_.division.edition_id), kind="mark.imported",
+                payload={
+                    "round": round_.pk, "application": created.application_id,
+                    "juror": created.juror_id, "status": created.status,
+                    "value": None if created.value is None else str(plain(created.value)),
+                    "vote": created.vote, "file": filename,
+                },
+                actor=actor_of(by),
+            )  # fmt: skip
     return ImportSummary(created=len(to_create), unchanged=unchanged)
 
 

@@ -1,6 +1,7 @@
 """The demo loader, its generator and its two management commands."""
 
 import datetime as dt
+import re
 from collections import Counter
 
 import pytest
@@ -64,15 +65,18 @@ SUMMARY = DemoSummary(
 LOADED_LINE = (
     "Loaded the demo data: 7 competitions, 11 editions, 19 divisions, 33 rounds, 41 jurors, "
     "146 candidates, 147 applications (47 open to Schoenfeld 2027, in 11 statuses), "
-    "138 status changes, 28 pre-selection marks, 180 files, 52 users."
+    "138 status changes, 28 marks, 180 files, 52 users."
 )
+#: The same with the live rounds of 2025 (``demo/live.py``): their marks depend on the draws,
+#: whose seeds are secret and random, so only the shape of the count is fixed.
+LOADED_LIVE = re.compile(re.escape(LOADED_LINE).replace(re.escape("28 marks"), r"\d{3} marks"))
 #: Countries whose candidates have a name in their own script.
 NON_LATIN = {"CN", "TW", "JP", "KR", "RU", "UA", "GR", "GE", "AM", "IL", "EG", "TH"}
 
 
 @pytest.fixture
 def demo(db) -> DemoSummary:
-    return load_demo()
+    return load_demo(live=False)
 
 
 @pytest.fixture
@@ -225,7 +229,7 @@ def test_load_demo_makes_schoenfeld_a_member_in_harbin(demo):
     ]
     assert list(schoenfeld.editions.order_by("year").values_list("year", "status")) == [
         (2023, "completed"),
-        (2025, "completed"),
+        (2025, "running"),
         (2027, "announced"),
     ]
 
@@ -511,5 +515,5 @@ def test_load_demo_refuses_a_database_with_competitions(db):
 
 def test_demo_is_loaded_only_after_loading(db):
     assert demo_is_loaded() is False
-    load_demo()
+    load_demo(live=False)
     assert demo_is_loaded() is True

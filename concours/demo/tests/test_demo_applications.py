@@ -76,7 +76,7 @@ SUBMITTED_OR_LATER = [status for status in S if status != S.DRAFT]
 
 @pytest.fixture
 def edition(db) -> Edition:
-    load_demo(now=NOW)
+    load_demo(now=NOW, live=False)
     return Edition.objects.get(competition__slug="schoenfeld", year=2027)
 
 
@@ -109,7 +109,7 @@ def test_open_window_is_around_the_day_of_loading_in_harbin():
 
 def test_load_demo_opens_schoenfeld_2027_today(db):
     before = timezone.now()
-    load_demo()
+    load_demo(live=False)
     after = timezone.now()
     edition = Edition.objects.get(competition__slug="schoenfeld", year=2027)
     assert edition.applications_open(timezone.now())
@@ -516,7 +516,7 @@ def _snapshot(storage: Storage) -> dict[str, list[dict[str, Any]]]:
 def _load(monkeypatch, location, now: dt.datetime) -> dict[str, list[dict[str, Any]]]:
     storage = use_private_storage(monkeypatch, location)
     with transaction.atomic():
-        load_demo(now=now)
+        load_demo(now=now, live=False)
         snapshot = _snapshot(storage)
         transaction.set_rollback(True)
     return snapshot
@@ -560,7 +560,7 @@ def test_only_the_open_edition_follows_the_clock(db, monkeypatch, tmp_path):
 
 def test_loading_stays_fast(db):
     started = time.perf_counter()
-    load_demo(now=NOW)
+    load_demo(now=NOW, live=False)
     assert time.perf_counter() - started < 5
 
 

@@ -13,12 +13,12 @@ from concours.competitions.models import Edition, JuryMember
 from concours.competitions.tests.factories import CompetitionFactory
 from concours.demo.data import DEMO_LOGINS, DEMO_PASSWORD
 from concours.demo.services import DemoSummary, load_demo
-from concours.demo.tests.test_demo import LOADED_LINE, _counts
+from concours.demo.tests.test_demo import LOADED_LIVE, _counts
 
 
 @pytest.fixture
 def demo(db) -> DemoSummary:
-    return load_demo()
+    return load_demo(live=False)
 
 
 def _call(*args: str) -> str:
@@ -28,10 +28,9 @@ def _call(*args: str) -> str:
 
 
 def test_load_demo_command_if_empty_loads_once(db):
-    assert (
-        _call("load_demo", "--if-empty")
-        == f"{LOADED_LINE}\nSee the log-ins with: manage.py demo_logins\n"
-    )
+    loaded, logins = _call("load_demo", "--if-empty").splitlines()
+    assert LOADED_LIVE.fullmatch(loaded)
+    assert logins == "See the log-ins with: manage.py demo_logins"
     counts = _counts()
     assert (
         _call("load_demo", "--if-empty")
@@ -71,7 +70,9 @@ def test_load_demo_command_refuses_when_a_demo_email_is_taken(db):
 def test_load_demo_command_reports_progress_when_verbose(db):
     lines = _call("load_demo", "-v", "2").splitlines()
     assert lines[0] == "WFIMC, 7 disciplines, 7 cities"
-    assert lines[-2:] == [LOADED_LINE, "See the log-ins with: manage.py demo_logins"]
+    assert LOADED_LIVE.fullmatch(lines[-2])
+    assert lines[-1] == "See the log-ins with: manage.py demo_logins"
+    assert any(line.startswith("Schoenfeld 2025: first live rounds published") for line in lines)
 
 
 def test_demo_logins_prints_every_role(demo):

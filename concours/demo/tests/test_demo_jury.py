@@ -21,7 +21,7 @@ NOW = dt.datetime(2026, 11, 29, 2, 0, tzinfo=dt.UTC)
 
 @pytest.fixture
 def edition(db) -> Edition:
-    load_demo(now=NOW)
+    load_demo(now=NOW, live=False)
     return Edition.objects.get(competition__slug="schoenfeld", year=2027)
 
 

@@ -268,3 +268,15 @@ def test_draws_and_inputs_name_themselves_without_the_seed(festival):
     assert str(draw) == f"{festival.division} – First round"
     assert str(draw.inputs.get()) == "1. Maria Nowak: Mazurka"
     assert draw.seed not in str(draw)
+
+
+def test_every_step_of_a_draw_is_in_the_editions_integrity_log(festival):
+    from concours.ledger.selectors import entries, verify
+    from concours.ledger.services import edition_chain
+
+    draw = services.reveal_draw(draw=festival.drawn(), by=festival.office, now=REVEALED)
+    chain = edition_chain(draw.division.edition_id)
+    kinds = [entry.kind for entry in entries(chain)]
+    assert kinds == ["draw.committed", "draw.input", "draw.drawn", "draw.revealed"]
+    assert entries(chain).last().payload["seed"] == draw.seed
+    assert verify(chain) == []

@@ -137,7 +137,7 @@ def reveal(request: HttpRequest, draw_id: int) -> HttpResponse:
 def cancel(request: HttpRequest, draw_id: int) -> HttpResponse:
     found = _draw(request, draw_id)
     try:
-        services.cancel_draw(draw=found)
+        services.cancel_draw(draw=found, by=request.user)  # type: ignore[arg-type]
     except services.DrawError as error:
         messages.error(request, str(error))
         return redirect("draws:office_draw", draw_id=found.pk)

@@ -183,3 +183,76 @@ def test_later_rounds_take_those_who_advanced(setup):
         setup.candidates[0].pk,
         setup.candidates[1].pk,
     ]
+
+
+def _conflict(setup, juror=0, candidate=0, status="flagged"):
+    from concours.jury.models import Conflict
+
+    return Conflict.objects.create(
+        seat=setup.jurors[juror], application=setup.candidates[candidate], status=status
+    )
+
+
+def test_a_conflicted_pair_is_marked_s_when_the_round_goes_live_and_refuses_a_number(setup):
+    _conflict(setup)
+    _open(setup)
+    mark = Mark.objects.get(juror=setup.jurors[0], application=setup.candidates[0])
+    assert (mark.status, mark.value, mark.recorded_by) == ("S", None, setup.office)
+    with pytest.raises(live.LiveError, match="conflict of interest"):
+        _mark(setup, value="25", version=99)
+    mark.refresh_from_db()
+    assert mark.status == "S"
+    with pytest.raises(live.LiveError, match="conflict of interest"):
+        live.override_mark(
+            round_=setup.round, seat=setup.jurors[0], application=setup.candidates[0],
+            status="scored", value=Decimal(20), vote=None, reason="asked", by=setup.office,
+        )  # fmt: skip
+
+
+def test_a_conflict_found_during_the_round_turns_a_mark_into_s(setup):
+    _open(setup)
+    _mark(setup, juror=1, candidate=2, value="24")
+    _conflict(setup, juror=1, candidate=2)
+    assert live.apply_conflicts(round_=setup.round, by=setup.office) == 1
+    assert Mark.objects.get(juror=setup.jurors[1], application=setup.candidates[2]).status == "S"
+
+
+def test_a_dismissed_conflict_does_not_stop_a_mark(setup):
+    _conflict(setup, status="dismissed")
+    _open(setup)
+    assert _mark(setup, value="20").applied
+
+
+def test_every_change_is_in_the_editions_integrity_log(setup):
+    from concours.ledger.selectors import entries, verify
+    from concours.ledger.services import edition_chain
+
+    _open(setup)
+    _mark(setup, value="20")
+    _mark(setup, value="20")  # a resend: not logged twice
+    live.override_mark(
+        round_=setup.round, seat=setup.jurors[0], application=setup.candidates[0],
+        status="scored", value=Decimal(21), vote=None, reason="typo", by=setup.office,
+    )  # fmt: skip
+    chain = edition_chain(setup.round.division.edition_id)
+    assert [e.kind for e in entries(chain)] == ["round.step", "mark", "mark.override"]
+    assert entries(chain)[1].payload["value"] == "20"
+    assert entries(chain)[1].actor == f"user:{setup.jurors[0].user.pk}"
+    assert verify(chain) == []
+
+
+def test_an_import_refuses_a_number_for_a_conflicted_pair_and_logs_what_it_imports(setup):
+    from concours.ledger.selectors import entries
+    from concours.ledger.services import edition_chain
+    from concours.results.services import import_marks
+    from concours.scoring.csvio import InputError
+
+    _conflict(setup, juror=0, candidate=1)
+    csv = "candidate,juror,score\nAna Alpha,Juror 1,20\nBen Beta,Juror 1,19\nBen Beta,Juror 2,18\n"
+    with pytest.raises(InputError, match="conflict of interest"):
+        import_marks(round_=setup.round, content=csv, filename="marks.csv", by=setup.office)
+    assert not Mark.objects.exists()
+    csv = "candidate,juror,score\nAna Alpha,Juror 1,20\nBen Beta,Juror 1,S\nBen Beta,Juror 2,18\n"
+    import_marks(round_=setup.round, content=csv, filename="marks.csv", by=setup.office)
+    chain = edition_chain(setup.round.division.edition_id)
+    assert [e.kind for e in entries(chain)] == ["mark.imported"] * 3
