@@ -1,11 +1,17 @@
 """Whole public result pages in Django's cache, for results night (docs/publication.md).
 
-A page is stored as rendered, under a key made of the URL path, the language and the
-**publication version**: a value derived from the database (how many publications there are
-and when one last changed) and kept in the cache for a few seconds. Publishing or changing a
-publication renews it as soon as the transaction commits, so every page cached before is never
-read again; a process with its own local-memory cache notices within
-``CONCOURS_RESULTS_VERSION_SECONDS`` when another process published.
+A page is stored as rendered, under a key made of the URL path and the language, together
+with the **publication version** it was rendered under: a value derived from the database (how
+many publications there are and when one last changed) and kept in the cache for a few
+seconds. Publishing or changing a publication renews it as soon as the transaction commits, so
+every page cached before no longer matches and is never served again; a process with its own
+local-memory cache notices within ``CONCOURS_RESULTS_VERSION_SECONDS`` when another process
+published.
+
+The version and the page are read together, in one round trip to the cache (``get_many``: one
+``MGET`` on Redis). On results night this is the whole cost of a page beyond Django's own
+request handling: two separate reads cost half as much again (each also builds a Redis client
+object in Django's backend), measured with ``benchmarks/bench_results_night.py``.
 
 Time matters too: a page is kept at most until it would change by itself (the embargo or the
 score sheets' time), and a "not public yet" answer (404) at most until the embargo, so nobody
@@ -76,12 +82,15 @@ def version_from_database() -> str:
 
 
 def version() -> str:
-    cache = _cache()
-    found = cache.get(VERSION_KEY)
+    return _version_or_database(_cache().get(VERSION_KEY))
+
+
+def _version_or_database(found: object) -> str:
+    """The version read from the cache, or, when it has expired, the database's (kept)."""
     if found is None:
         found = version_from_database()
         # add, not set: never put back an older value over one a publication just wrote.
-        cache.add(VERSION_KEY, found, timeout=version_seconds())
+        _cache().add(VERSION_KEY, found, timeout=version_seconds())
     return str(found)
 
 
@@ -128,9 +137,10 @@ class Viewer:
 
 
 def page_key(request: HttpRequest, *, per_language: bool) -> str:
+    """Where a page is kept; the entry says which publication version it was rendered under."""
     language = (translation.get_language() or "-") if per_language else "-"
     path = hashlib.sha256(request.path.encode("utf-8")).hexdigest()[:40]
-    return f"publication:page:{version()}:{language}:{path}"
+    return f"publication:page:{language}:{path}"
 
 
 def _seconds_until(moment: dt.datetime | None, now: dt.datetime, limit: int) -> int:
@@ -155,11 +165,18 @@ def serve(
     signed_in: bool | None = None
     found = None
     if "messages" not in request.COOKIES:
-        found = cache.get(key)
+        # The version and the page in one round trip; a page of another version is stale.
+        both = cache.get_many([VERSION_KEY, key])
+        current = _version_or_database(both.get(VERSION_KEY))
+        found = both.get(key)
+        if found is not None and found[1] != current:
+            found = None
+    else:
+        current = version()
     if found is not None:
         kind = found[0]
         if kind == "page":
-            _, body, content_type, filename, expires = found
+            _, _, body, content_type, filename, expires = found
             page = Page(body, content_type, expires=expires, filename=filename)
             if not page.is_html or not (signed_in := _maybe_signed_in(request)):
                 return _respond(request, page, now)
@@ -172,12 +189,12 @@ def serve(
     except NotPublicYet as refusal:
         seconds = _seconds_until(refusal.until, now, page_seconds())
         if refusal.until is not None and seconds > 0:
-            cache.set(key, ("not-yet", refusal.until), timeout=seconds)
+            cache.set(key, ("not-yet", current, refusal.until), timeout=seconds)
         raise
     if page.shared and not signed_in and not request.GET:
         seconds = _seconds_until(page.expires, now, page_seconds())
         if seconds > 0:
-            entry = ("page", page.body, page.content_type, page.filename, page.expires)
+            entry = ("page", current, page.body, page.content_type, page.filename, page.expires)
             cache.set(key, entry, timeout=seconds)
     return _respond(request, page, now)
 
