@@ -153,7 +153,11 @@ def declare_relationship(
 @transaction.atomic
 def withdraw_relationship(*, relationship: Relationship, by: User) -> Relationship:
     """The juror takes back a declaration made in error; the row stays, marked withdrawn."""
-    locked = Relationship.objects.select_for_update().select_related("seat").get(pk=relationship.pk)
+    locked = (
+        Relationship.objects.select_for_update(of=("self",))
+        .select_related("seat")
+        .get(pk=relationship.pk)
+    )
     _require_own_seat(locked.seat, by)
     if locked.withdrawn_at is None:
         locked.withdrawn_at = timezone.now()
@@ -238,7 +242,7 @@ def refresh_conflicts(*, edition: Edition, by: User, on: dt.date | None = None) 
     before keep the office's decision and get the new reasons; pairs no longer flagged are
     marked stale. The run is recorded with its near misses."""
     # One check of an edition at a time: a second waits here, then sees the first's rows.
-    list(Edition.objects.select_for_update().filter(pk=edition.pk).values_list("pk"))
+    list(Edition.objects.select_for_update(of=("self",)).filter(pk=edition.pk).values_list("pk"))
     on = on or edition.starts_on
     found: dict[tuple[int, int], list[dict[str, object]]] = {}
     notes: list[dict[str, object]] = []
@@ -259,7 +263,9 @@ def refresh_conflicts(*, edition: Edition, by: User, on: dt.date | None = None) 
     now = timezone.now()
     existing = {
         (conflict.seat_id, conflict.application_id): conflict
-        for conflict in Conflict.objects.select_for_update().filter(seat__edition_id=edition.pk)
+        for conflict in Conflict.objects.select_for_update(of=("self",)).filter(
+            seat__edition_id=edition.pk
+        )
     }
     created = [
         Conflict(
@@ -300,7 +306,7 @@ def refresh_conflicts(*, edition: Edition, by: User, on: dt.date | None = None) 
 
 def _decide(*, conflict: Conflict, status: str, reason: str, by: User) -> Conflict:
     with transaction.atomic():
-        locked = Conflict.objects.select_for_update().get(pk=conflict.pk)
+        locked = Conflict.objects.select_for_update(of=("self",)).get(pk=conflict.pk)
         locked.status = status
         locked.decision_reason = reason.strip()
         locked.decided_by = by
