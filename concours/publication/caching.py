@@ -9,9 +9,21 @@ local-memory cache notices within ``CONCOURS_RESULTS_VERSION_SECONDS`` when anot
 published.
 
 The version and the page are read together, in one round trip to the cache (``get_many``: one
-``MGET`` on Redis). On results night this is the whole cost of a page beyond Django's own
-request handling: two separate reads cost half as much again (each also builds a Redis client
-object in Django's backend), measured with ``benchmarks/bench_results_night.py``.
+``MGET`` on Redis).
+
+**This process's copies (Redis only).** On results night that round trip was the largest cost
+of a cached page: about 0.4 ms of a worker's CPU of about 1.2 ms for the whole request on the
+development machine, measured with ``benchmarks/bench_results_night.py`` (Django's Redis
+backend also builds a new client object for every operation). So each process also keeps the
+pages it served lately (``CONCOURS_RESULTS_LOCAL_BYTES``, 32 MiB; 0 turns this off), each with
+its version and the time it must no longer be served, and serves one without asking Redis when
+its version is the one the process **follows**: a thread of each process subscribes to an
+announcement channel on the same Redis, on which ``invalidate`` announces every new version, and
+reads the version every ``FOLLOW_SECONDS`` too. So a publication still reaches every process at
+once. When the follower does not know the version (starting, Redis unreachable, the version's
+key just expired), requests read the cache as above, and a request that read the version tells
+the follower unless it heard something newer meanwhile. If an announcement is ever lost (a
+dropped connection), the next read of the version, within ``FOLLOW_SECONDS``, corrects it.
 
 Time matters too: a page is kept at most until it would change by itself (the embargo or the
 score sheets' time), and a "not public yet" answer (404) at most until the embargo, so nobody
@@ -27,11 +39,18 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import logging
+import os
+import threading
+import time
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.cache.backends.redis import RedisCache
 from django.db.models import Count, Max
 from django.http import Http404, HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
@@ -45,6 +64,12 @@ from django.utils.cache import (
 from concours.publication.models import Publication
 
 VERSION_KEY = "publication:version"
+#: The channel (a cache key, so prefixed like the others) on which new versions are announced.
+ANNOUNCE_KEY = "publication:announce"
+#: How often the follower reads the version itself (besides hearing announcements).
+FOLLOW_SECONDS = 1.0
+#: A page larger than this is not copied into the process (score sheets as PDF can be large).
+LOCAL_ENTRY_BYTES = 2 * 1024 * 1024
 #: Put where the CSRF token goes in a page rendered for the cache; never a real token.
 CSRF_PLACEHOLDER = "concours-publication-csrf-placeholder"
 
@@ -96,7 +121,173 @@ def _version_or_database(found: object) -> str:
 
 def invalidate() -> None:
     """Make every cached public results page stale (after a publication commits)."""
-    _cache().set(VERSION_KEY, version_from_database(), timeout=version_seconds())
+    new = version_from_database()
+    _cache().set(VERSION_KEY, new, timeout=version_seconds())
+    _announce(new)
+
+
+# --- This process's copies, and the version it follows (Redis only) ---------------------------
+
+logger = logging.getLogger(__name__)
+
+
+def local_bytes() -> int:
+    """How many bytes of pages each process keeps (0: none, every request asks the cache)."""
+    return int(_setting("CONCOURS_RESULTS_LOCAL_BYTES", 32 * 1024 * 1024))
+
+
+def _redis_of(cache: Any) -> tuple[str, str] | None:
+    """The Redis server (URL) and announcement channel of ``cache``, if it is Redis."""
+    if not isinstance(cache, RedisCache) or local_bytes() <= 0:
+        return None
+    alias = str(_setting("CONCOURS_RESULTS_CACHE", "default"))
+    location = settings.CACHES[alias]["LOCATION"]
+    servers = location.split(",") if isinstance(location, str) else list(location)
+    return servers[0].strip(), cache.make_key(ANNOUNCE_KEY)
+
+
+class _Copies:
+    """Entries this process served lately, by key, oldest evicted first."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.items: OrderedDict[str, tuple[Any, ...]] = OrderedDict()
+        self.size = 0
+        self.lock = threading.Lock()
+
+    def get(self, key: str, version: str, stamp: float) -> tuple[Any, ...] | None:
+        entry = self.items.get(key)
+        if entry is None or entry[1] != version or entry[2] <= stamp:
+            return None
+        return entry
+
+    def put(self, key: str, entry: tuple[Any, ...]) -> None:
+        size = _entry_size(entry)
+        if size > min(self.limit, LOCAL_ENTRY_BYTES):
+            return
+        with self.lock:
+            old = self.items.pop(key, None)
+            self.size -= 0 if old is None else _entry_size(old)
+            self.items[key] = entry
+            self.size += size
+            while self.size > self.limit:
+                _, evicted = self.items.popitem(last=False)
+                self.size -= _entry_size(evicted)
+
+
+def _entry_size(entry: tuple[Any, ...]) -> int:
+    return len(entry[3]) + 256 if entry[0] == "page" else 256
+
+
+class _Follower:
+    """The publication version as announced on Redis, kept by a thread of this process: what
+    ``invalidate`` announces (pub/sub), and the version read every ``FOLLOW_SECONDS``.
+    ``version`` is ``None`` while it is not known."""
+
+    def __init__(self, identity: tuple[int, str, str]) -> None:
+        self.identity = identity
+        self.version: str | None = None
+        self.heard = 0  # how many times the version was set by the thread: see ``learn``
+        self.lock = threading.Lock()
+        self.copies = _Copies(local_bytes())
+
+    def start(self) -> None:
+        name = f"publication-follower-{self.identity[0]}"
+        threading.Thread(target=self._run, name=name, daemon=True).start()
+
+    def hear(self, version: str | None) -> None:
+        with self.lock:
+            self.version = version
+            self.heard += 1
+
+    def learn(self, heard_before: int, version: str) -> None:
+        """A request read ``version`` from the cache itself; keep it unless the thread set
+        the version since the request started (what it set may be newer)."""
+        with self.lock:
+            if self.heard == heard_before:
+                self.version = version
+
+    def _run(self) -> None:
+        failing = False
+        while _follower is self:
+            try:
+                self._follow()
+            except Exception as error:  # Redis away, or the connection lost: unknown until back
+                self.hear(None)
+                if not failing:
+                    logger.warning("publication cache: not following Redis (%s)", error)
+                failing = True
+                time.sleep(FOLLOW_SECONDS)
+
+    def _follow(self) -> None:
+        import redis
+
+        _, url, channel = self.identity
+        client = redis.Redis.from_url(url, health_check_interval=30)
+        pubsub = client.pubsub()
+        try:
+            pubsub.subscribe(channel)
+            subscribed = False
+            deadline = 0.0
+            while _follower is self:
+                if subscribed and time.monotonic() >= deadline:
+                    # Read only once subscribed, so that no announcement falls in between.
+                    found = _cache().get(VERSION_KEY)
+                    self.hear(None if found is None else str(found))
+                    deadline = time.monotonic() + FOLLOW_SECONDS
+                wait = FOLLOW_SECONDS if not subscribed else deadline - time.monotonic()
+                message = pubsub.get_message(timeout=max(0.0, wait))
+                if message is None:
+                    continue
+                if message["type"] == "subscribe":
+                    subscribed, deadline = True, 0.0
+                elif message["type"] == "message":
+                    data = message["data"]
+                    self.hear(data.decode() if isinstance(data, bytes) else str(data))
+        finally:
+            pubsub.close()
+            client.close()
+
+
+_follower: _Follower | None = None
+_follower_lock = threading.Lock()
+_publisher: tuple[int, str, Any] | None = None
+
+
+def _follower_for(cache: Any) -> _Follower | None:
+    """This process's follower for ``cache`` (started on first use), or ``None``."""
+    global _follower
+    redis = _redis_of(cache)
+    if redis is None:
+        return None
+    identity = (os.getpid(), *redis)
+    found = _follower
+    if found is not None and found.identity == identity:
+        return found
+    with _follower_lock:
+        if _follower is None or _follower.identity != identity:
+            _follower = _Follower(identity)
+            _follower.start()
+        return _follower
+
+
+def _announce(new: str) -> None:
+    """Tell every process's follower (this one at once) that the version is now ``new``."""
+    global _publisher
+    cache = _cache()
+    follower = _follower_for(cache)
+    if follower is None:
+        return
+    follower.hear(new)
+    url, channel = follower.identity[1], follower.identity[2]
+    try:
+        import redis
+
+        if _publisher is None or _publisher[:2] != (os.getpid(), url):
+            _publisher = (os.getpid(), url, redis.Redis.from_url(url))
+        _publisher[2].publish(channel, new)
+    except Exception as error:  # the followers read the version within FOLLOW_SECONDS anyway
+        logger.warning("publication cache: could not announce version %s (%s)", new, error)
 
 
 # --- Pages -------------------------------------------------------------------------------------
@@ -137,10 +328,11 @@ class Viewer:
 
 
 def page_key(request: HttpRequest, *, per_language: bool) -> str:
-    """Where a page is kept; the entry says which publication version it was rendered under."""
+    """Where a page is kept. The entry holds its kind, the publication version it was rendered
+    under and the time (a timestamp) it must no longer be served, then what it is."""
     language = (translation.get_language() or "-") if per_language else "-"
     path = hashlib.sha256(request.path.encode("utf-8")).hexdigest()[:40]
-    return f"publication:page:{language}:{path}"
+    return f"publication:entry:{language}:{path}"
 
 
 def _seconds_until(moment: dt.datetime | None, now: dt.datetime, limit: int) -> int:
@@ -162,21 +354,33 @@ def serve(
     key = page_key(request, per_language=per_language)
     cache = _cache()
     now = timezone.now()
+    stamp = now.timestamp()
+    follower = _follower_for(cache)
     signed_in: bool | None = None
     found = None
     if "messages" not in request.COOKIES:
-        # The version and the page in one round trip; a page of another version is stale.
-        both = cache.get_many([VERSION_KEY, key])
-        current = _version_or_database(both.get(VERSION_KEY))
-        found = both.get(key)
-        if found is not None and found[1] != current:
-            found = None
+        heard = follower.version if follower is not None else None
+        if follower is not None and heard is not None:
+            found = follower.copies.get(key, heard, stamp)
+            current = heard
+        if found is None:
+            # The version and the page in one round trip; a page of another version is stale.
+            heard_before = follower.heard if follower is not None else 0
+            both = cache.get_many([VERSION_KEY, key])
+            current = _version_or_database(both.get(VERSION_KEY))
+            found = both.get(key)
+            if found is not None and (found[1] != current or found[2] <= stamp):
+                found = None
+            if follower is not None:
+                follower.learn(heard_before, current)
+                if found is not None:
+                    follower.copies.put(key, found)
     else:
         current = version()
     if found is not None:
         kind = found[0]
         if kind == "page":
-            _, _, body, content_type, filename, expires = found
+            _, _, _, body, content_type, filename, expires = found
             page = Page(body, content_type, expires=expires, filename=filename)
             if not page.is_html or not (signed_in := _maybe_signed_in(request)):
                 return _respond(request, page, now)
@@ -189,14 +393,27 @@ def serve(
     except NotPublicYet as refusal:
         seconds = _seconds_until(refusal.until, now, page_seconds())
         if refusal.until is not None and seconds > 0:
-            cache.set(key, ("not-yet", current, refusal.until), timeout=seconds)
+            entry = ("not-yet", current, stamp + seconds, refusal.until)
+            _keep(cache, follower, key, entry, seconds)
         raise
     if page.shared and not signed_in and not request.GET:
         seconds = _seconds_until(page.expires, now, page_seconds())
         if seconds > 0:
-            entry = ("page", current, page.body, page.content_type, page.filename, page.expires)
-            cache.set(key, entry, timeout=seconds)
+            entry = (
+                "page", current, stamp + seconds, page.body, page.content_type, page.filename,
+                page.expires,
+            )  # fmt: skip
+            _keep(cache, follower, key, entry, seconds)
     return _respond(request, page, now)
+
+
+def _keep(
+    cache: Any, follower: _Follower | None, key: str, entry: tuple[Any, ...], seconds: int
+) -> None:
+    """Store ``entry`` in the cache for ``seconds``, and in this process's copies."""
+    cache.set(key, entry, timeout=seconds)
+    if follower is not None:
+        follower.copies.put(key, entry)
 
 
 def _respond(request: HttpRequest, page: Page, now: dt.datetime) -> HttpResponse:

@@ -145,6 +145,16 @@ def set_on_stage(*, round_: Round, application: Application | None, by: User) ->
         progress.save(update_fields=["on_stage"])
 
 
+def set_panel_visibility(*, round_: Round, visible: bool, by: User) -> None:
+    """Let jurors see every juror's marks once marking is closed, or not (the default)."""
+    with transaction.atomic():
+        progress = _locked_progress(round_)
+        if progress.panel_visible_after_close != visible:
+            progress.panel_visible_after_close = visible
+            progress.save(update_fields=["panel_visible_after_close"])
+            log(round_, "round.panel_visibility", {"visible": visible}, by)
+
+
 # --- Conflicts of interest ---------------------------------------------------------------------
 
 

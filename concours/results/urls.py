@@ -15,6 +15,7 @@ urlpatterns = [
     path("live/<int:round_id>/absence/", office.absence, name="absence"),
     path("live/<int:round_id>/override/", office.override, name="override"),
     path("live/<int:round_id>/compute/", office.compute, name="compute"),
+    path("live/<int:round_id>/panel/", office.panel_visibility, name="panel_visibility"),
     path("live/<int:round_id>/decide/", decisions.decide, name="decide"),
     path("live/<int:round_id>/decide/<slug:kind>/", decisions.record, name="record_decision"),
 ]

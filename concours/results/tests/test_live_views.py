@@ -101,10 +101,17 @@ def test_the_panel_is_shown_to_jurors_after_close_only_when_the_office_allows(cl
     client.force_login(setup.jurors[0].user)
     url = reverse("results:screen", args=[setup.round.pk])
     assert "The panel's marks" not in client.get(url).content.decode()
-    progress = live.progress_of(setup.round)
-    progress.panel_visible_after_close = True
-    progress.save()
+    client.force_login(setup.office)
+    client.post(reverse("results:panel_visibility", args=[setup.round.pk]), {"visible": "1"})
+    assert live.progress_of(setup.round).panel_visible_after_close
+    client.force_login(setup.jurors[0].user)
     assert "The panel's marks" in client.get(url).content.decode()
+    client.force_login(setup.jurors[1].user)
+    response = client.post(
+        reverse("results:panel_visibility", args=[setup.round.pk]), {"visible": "0"}
+    )
+    assert response.status_code == 404  # only the office decides
+    assert live.progress_of(setup.round).panel_visible_after_close
 
 
 @pytest.mark.parametrize("who", ["anonymous", "stranger", "candidate", "office"])

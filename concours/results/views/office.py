@@ -184,6 +184,17 @@ def override(request: HttpRequest, round_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
+def panel_visibility(request: HttpRequest, round_id: int) -> HttpResponse:
+    """Whether jurors see the whole panel's marks once marking is closed (as the rules say)."""
+    round_ = _office_round(request, round_id)
+    live.set_panel_visibility(
+        round_=round_, visible=request.POST.get("visible") == "1", by=request.user,  # type: ignore[arg-type]
+    )  # fmt: skip
+    return _done(request, round_)
+
+
+@login_required
+@require_POST
 def compute(request: HttpRequest, round_id: int) -> HttpResponse:
     """Compute the results of a round whose marking is closed (again after an override)."""
     round_ = _office_round(request, round_id)
