@@ -8,7 +8,7 @@ at 127.0.0.1:6379 is used when it answers)::
 
 It always makes its own database on that server (``DATABASE_URL`` is not used) and uses one
 Redis database (``REDIS_DB``, 13 unless ``--redis-db``), which it empties before and after.
-A run takes about two minutes, one of them ``collectstatic``.
+A run takes about two minutes on a quiet machine, half a minute of it ``collectstatic``.
 
 The target of issue 5: the published results page served by the production set-up reaches
 **at least half the requests per second** that the same server reaches for a static file of
@@ -107,7 +107,11 @@ Caveats
   WhiteNoise would then send the file's precompressed copy (a tenth of the bytes), and the page
   would go out as it is unless the proxy compresses it.
 - gunicorn's sync worker closes the connection after every answer; a proxy in front keeps its
-  own. The page's cache key (``publication.caching``) comes from Redis in two round trips.
+  own.
+- After its first requests each worker serves the page from its own copy, asking Redis nothing
+  while the publication version it follows (announced on Redis) stays the same
+  (``publication.caching``); the figure is results night's steady state. The Redis commands
+  per page request (the whole Redis server's, so other users count too) are on stderr.
 - The set-up's names and marks are made up (seeded); the page has the size of a real round of
   40 candidates and 11 jurors, the marking the shape of a Chopin stage (17 jurors).
 """
@@ -771,8 +775,23 @@ def check_once(port: int, setup: dict[str, Any], static_bytes: bytes) -> None:
         raise BenchmarkFailed("the page and the static file differ in size")
 
 
+def redis_commands(url: str | None) -> int | None:
+    """Commands the Redis server has processed so far (every database, every client)."""
+    if url is None:
+        return None
+    import redis
+
+    client = redis.Redis.from_url(url, socket_timeout=5)
+    try:
+        return int(client.info("stats")["total_commands_processed"])
+    except redis.RedisError:
+        return None
+    finally:
+        client.close()
+
+
 def measure_pages(
-    load: LoadProcess, server_pid: int, database: str, options: Options
+    load: LoadProcess, server_pid: int, database: str, options: Options, redis_url: str | None
 ) -> dict[str, Throughput]:
     clients = options.connections
     for target in ("page", "static"):
@@ -785,9 +804,11 @@ def measure_pages(
         if result["errors"]:
             raise BenchmarkFailed(f"{target} under load: {result['errors'][0]}")
     totals = {"page": Throughput(), "static": Throughput()}
+    commands: dict[str, int | None] = {"page": 0, "static": 0}
     slot = options.measure_s / 2
     for target in ("page", "static", "static", "page"):
         log(f"{target}: {slot:g} s measured, {clients} connections")
+        commands_before = redis_commands(redis_url)
         with CpuMeter(server_pid, load.process.pid, database) as meter:
             result = load.run(
                 {"op": "load", "target": target, "seconds": slot, "clients": clients},
@@ -795,6 +816,11 @@ def measure_pages(
                 slot + 3 * REQUEST_TIMEOUT_S,
             )
             cpu = meter.report(f"{target} ({result['requests']} requests)")
+        commands_after = redis_commands(redis_url)
+        if commands_before is None or commands_after is None or commands[target] is None:
+            commands[target] = None
+        else:
+            commands[target] += commands_after - commands_before  # type: ignore[operator]
         if result["errors"]:
             raise BenchmarkFailed(f"{target} under load: {result['errors'][0]}")
         total = totals[target]
@@ -813,10 +839,16 @@ def measure_pages(
             if wall
             else "(no /proc)"
         )
+        redis_line = (
+            f"; Redis commands per request {commands[target] / total.requests:.3f}"
+            if commands[target] is not None
+            else ""
+        )
         log(
             f"{target}: {total.requests} requests in {total.seconds:.1f} s = {total.rps:.1f}/s; "
             f"latency p50 {1000 * percentile(total.latencies, 50):.1f} ms, p95 "
             f"{1000 * percentile(total.latencies, 95):.1f} ms; CPU ms per request: {per_request}"
+            f"{redis_line}"
         )
     return totals
 
@@ -914,7 +946,7 @@ def run(options: Options) -> int:
                         try:
                             if options.py_spy:
                                 profiler = rush.start_py_spy(options, server.pid, tmp)  # type: ignore[arg-type]
-                            pages = measure_pages(load, server.pid, database, options)
+                            pages = measure_pages(load, server.pid, database, options, redis_url)
                             if profiler is not None:
                                 rush.stop_group(profiler, "py-spy", 30)
                                 profiler = None

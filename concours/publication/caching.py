@@ -12,9 +12,10 @@ The version and the page are read together, in one round trip to the cache (``ge
 ``MGET`` on Redis).
 
 **This process's copies (Redis only).** On results night that round trip was the largest cost
-of a cached page: about 0.4 ms of a worker's CPU of about 1.2 ms for the whole request on the
-development machine, measured with ``benchmarks/bench_results_night.py`` (Django's Redis
-backend also builds a new client object for every operation). So each process also keeps the
+of a cached page after Django's own request handling: gunicorn spent about 1.8 ms of CPU per
+page with it and about 1.3 ms without it on the development machine (2.1 ms with the version
+and the page read apart), measured with ``benchmarks/bench_results_night.py``; Django's Redis
+backend also builds a new client object for every operation. So each process also keeps the
 pages it served lately (``CONCOURS_RESULTS_LOCAL_BYTES``, 32 MiB; 0 turns this off), each with
 its version and the time it must no longer be served, and serves one without asking Redis when
 its version is the one the process **follows**: a thread of each process subscribes to an
@@ -187,7 +188,7 @@ class _Follower:
     def __init__(self, identity: tuple[int, str, str]) -> None:
         self.identity = identity
         self.version: str | None = None
-        self.heard = 0  # how many times the version was set by the thread: see ``learn``
+        self.heard = 0  # how many times it heard a version (announced or read): see ``learn``
         self.lock = threading.Lock()
         self.copies = _Copies(local_bytes())
 
@@ -201,8 +202,8 @@ class _Follower:
             self.heard += 1
 
     def learn(self, heard_before: int, version: str) -> None:
-        """A request read ``version`` from the cache itself; keep it unless the thread set
-        the version since the request started (what it set may be newer)."""
+        """A request read ``version`` from the cache itself; keep it unless a version was
+        heard since the request started (it may be newer than what the request read)."""
         with self.lock:
             if self.heard == heard_before:
                 self.version = version
