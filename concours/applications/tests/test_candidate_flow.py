@@ -128,6 +128,35 @@ def test_programme_is_checked_live_and_saved(client, draft, open_edition):
     assert list(draft.pieces.values_list("composer", "duration_seconds")) == [("Bach", 1660)]
 
 
+def test_the_programme_saves_itself_as_the_candidate_types(client, draft, open_edition):
+    client.force_login(draft.candidate.user)
+    url = _url("programme", draft, round_number=2)
+    page = client.get(url).content.decode()
+    assert '"autosave": "1"' in page
+    data = _programme_data({"composer": "Ysaÿe", "work": "Sonata No. 3", "duration": "7:10"})
+    response = client.post(url, {**data, "preview": "1", "autosave": "1"}, HTTP_HX_REQUEST="true")
+    assert "Draft saved at" in response.content.decode()
+    assert list(draft.pieces.values_list("composer", "duration_seconds")) == [("Ysaÿe", 430)]
+    # An incomplete form is checked but not saved: the draft keeps what was complete.
+    half = _programme_data({"composer": "Bach", "work": "", "duration": "3:00"})
+    response = client.post(url, {**half, "preview": "1", "autosave": "1"}, HTTP_HX_REQUEST="true")
+    assert "Draft saved at" not in response.content.decode()
+    assert list(draft.pieces.values_list("composer", flat=True)) == ["Ysaÿe"]
+
+
+def test_a_submitted_programme_is_not_saved_by_the_page(client, draft, open_edition):
+    from concours.applications.models import ApplicationStatus
+
+    draft.status = ApplicationStatus.SUBMITTED
+    draft.save()
+    client.force_login(draft.candidate.user)
+    url = _url("programme", draft, round_number=2)
+    assert '"autosave"' not in client.get(url).content.decode()
+    data = _programme_data({"composer": "Ysaÿe", "work": "Sonata No. 3", "duration": "7:10"})
+    client.post(url, {**data, "preview": "1", "autosave": "1"}, HTTP_HX_REQUEST="true")
+    assert draft.pieces.count() == 0
+
+
 def test_programme_duration_errors(client, draft):
     client.force_login(draft.candidate.user)
     data = _programme_data({"composer": "Bach", "work": "Partita", "duration": "25"})

@@ -137,15 +137,20 @@ def programme(request: HttpRequest, reference: uuid.UUID, round_number: int) -> 
                 for f in formset.forms
                 if f.cleaned_data and not f.cleaned_data.get("DELETE")
             ]
+            pieces = [
+                services.PieceData(r["composer"], r["work"], r["movements"], r["duration"], list(r["categories"]))
+                for r in rows
+            ]  # fmt: skip
             if request.POST.get("preview"):
-                return _programme_preview(request, application, round_, rows)
-            services.replace_programme(
-                application=application, round_=round_,
-                pieces=[
-                    services.PieceData(r["composer"], r["work"], r["movements"], r["duration"], list(r["categories"]))
-                    for r in rows
-                ],
-            )  # fmt: skip
+                # The page sends the form as the candidate goes (``autosave``): a complete
+                # form is saved as the draft, so nothing typed is lost.
+                saved = bool(request.POST.get("autosave"))
+                if saved:
+                    services.replace_programme(
+                        application=application, round_=round_, pieces=pieces
+                    )
+                return _programme_preview(request, application, round_, rows, saved=saved)
+            services.replace_programme(application=application, round_=round_, pieces=pieces)
             messages.success(request, _("The programme is saved."))
             return redirect("candidate:application", reference=application.reference)
         if request.POST.get("preview"):
@@ -175,7 +180,9 @@ def programme(request: HttpRequest, reference: uuid.UUID, round_number: int) -> 
     return render(request, "applications/candidate/programme.html", context)
 
 
-def _programme_preview(request: HttpRequest, application, round_, rows) -> HttpResponse:  # type: ignore[no-untyped-def]
+def _programme_preview(
+    request: HttpRequest, application, round_, rows, *, saved: bool = False
+) -> HttpResponse:  # type: ignore[no-untyped-def]
     """The round's totals and problems for the pieces in the form, not yet saved (htmx)."""
     pieces = [
         Piece(composer=r["composer"], work=r["work"], movements=r["movements"], duration=r["duration"],
@@ -192,7 +199,7 @@ def _programme_preview(request: HttpRequest, application, round_, rows) -> HttpR
     return render(
         request,
         "applications/candidate/_programme_check.html",
-        {"problems": problems, "totals": totals},
+        {"problems": problems, "totals": totals, "saved": saved},
     )
 
 
