@@ -13,6 +13,7 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from concours.applications.models import Application
 from concours.scoring.decisions import AwardPlace, ConfirmAdvancers, Decision, Vote, WithholdPrize
@@ -112,7 +113,7 @@ class ConfirmAdvancersForm(DecisionForm):
 
 
 class AwardPlaceForm(DecisionForm):
-    place = forms.IntegerField(label=_("Place"), min_value=1)
+    place = forms.IntegerField(label=pgettext_lazy("rank", "Place"), min_value=1)
     prize_name = forms.CharField(label=_("Prize"), max_length=200, required=False)
     candidates = forms.Field(label=_("Awarded to (several = ex aequo)"))
 
@@ -124,7 +125,7 @@ class AwardPlaceForm(DecisionForm):
 
 
 class WithholdPrizeForm(DecisionForm):
-    place = forms.IntegerField(label=_("Place"), min_value=1)
+    place = forms.IntegerField(label=pgettext_lazy("rank", "Place"), min_value=1)
     prize_name = forms.CharField(label=_("Prize"), max_length=200, required=False)
 
     def decision(self) -> Decision:
