@@ -7,7 +7,7 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from concours.accounts.models import User
-from concours.competitions.models import Competition, OfficeStaff
+from concours.competitions.models import Competition, OfficeStaff, Round, RoundKind
 from concours.federation.access import is_secretariat
 
 
@@ -52,3 +52,22 @@ def access_competition_for_office(user: User | AnonymousUser, competition_id: in
         return competitions_for_office(user).get(pk=competition_id)
     except Competition.DoesNotExist:
         raise Http404(_("No such competition.")) from None
+
+
+def access_round_for_office(
+    user: User | AnonymousUser, round_id: int, *, preselection: bool
+) -> Round:
+    """A round of a competition ``user`` manages — a pre-selection or a live round, as asked —
+    with its division, edition and competition; otherwise ``Http404``."""
+    rounds = Round.objects.select_related("division__edition__competition").filter(
+        pk=round_id, division__edition__competition__in=competitions_for_office(user)
+    )
+    rounds = (
+        rounds.filter(kind=RoundKind.PRESELECTION)
+        if preselection
+        else rounds.exclude(kind=RoundKind.PRESELECTION)
+    )
+    found = rounds.first()
+    if found is None:
+        raise Http404(_("No such pre-selection.") if preselection else _("No such round."))
+    return found

@@ -12,8 +12,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from concours.applications.models import Application, RecordingKind
-from concours.competitions.access import competitions_for_office
-from concours.competitions.models import Round, RoundKind
+from concours.competitions.access import access_round_for_office
+from concours.competitions.models import Round
 from concours.core.ranges import ranged_file_response
 from concours.preselection import services
 from concours.preselection.forms import MarkForm
@@ -106,13 +106,7 @@ def recording(
 
 
 def _office_round(request: HttpRequest, round_id: int) -> Round:
-    round_ = Round.objects.select_related("division__edition__competition").filter(
-        pk=round_id, kind=RoundKind.PRESELECTION,
-        division__edition__competition__in=competitions_for_office(request.user),
-    ).first()  # fmt: skip
-    if round_ is None:
-        raise Http404(_("No such pre-selection."))
-    return round_
+    return access_round_for_office(request.user, round_id, preselection=True)  # type: ignore[arg-type]
 
 
 @login_required

@@ -9,15 +9,15 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from concours.competitions.access import competitions_for_office
-from concours.competitions.models import Round, RoundKind
+from concours.competitions.access import access_round_for_office
+from concours.competitions.models import Round
 from concours.publication.forms import PublicationForm
 from concours.publication.models import Listing, Publication
 from concours.publication.selectors import published_round
@@ -33,15 +33,7 @@ from concours.results.models import RoundStage
 
 
 def _office_round(request: HttpRequest, round_id: int) -> Round:
-    round_ = (
-        Round.objects.select_related("division__edition__competition")
-        .exclude(kind=RoundKind.PRESELECTION)
-        .filter(pk=round_id, division__edition__competition__in=competitions_for_office(request.user))
-        .first()
-    )  # fmt: skip
-    if round_ is None:
-        raise Http404(_("No such round."))
-    return round_
+    return access_round_for_office(request.user, round_id, preselection=False)  # type: ignore[arg-type]
 
 
 def _locked(publication: Publication | None, now: dt.datetime) -> list[str]:

@@ -14,13 +14,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from concours.competitions.access import access_round_for_office
 from concours.competitions.models import Round
 from concours.results import live
 from concours.results.decision_forms import FORMS, DecisionForm
 from concours.results.models import Computation, RoundStage
 from concours.results.selectors import latest_computation, unique_labels
 from concours.results.services import ResultsError, record_decision
-from concours.results.views.office import _office_round
 
 
 def _numbers(round_: Round) -> dict[int, int]:
@@ -63,14 +63,14 @@ def _context(request: HttpRequest, round_: Round, **bound: DecisionForm) -> dict
 
 @login_required
 def decide(request: HttpRequest, round_id: int) -> HttpResponse:
-    round_ = _office_round(request, round_id)
+    round_ = access_round_for_office(request.user, round_id, preselection=False)  # type: ignore[arg-type]
     return render(request, "results/decide.html", _context(request, round_))
 
 
 @login_required
 @require_POST
 def record(request: HttpRequest, round_id: int, kind: str) -> HttpResponse:
-    round_ = _office_round(request, round_id)
+    round_ = access_round_for_office(request.user, round_id, preselection=False)  # type: ignore[arg-type]
     computation, setting = _setting(round_)
     form_class = FORMS.get(kind)
     if computation is None or form_class is None:

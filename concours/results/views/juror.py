@@ -23,6 +23,7 @@ from concours.competitions.models import JuryMember, Round, RoundKind
 from concours.jury.selectors import has_accepted_declaration
 from concours.results import live
 from concours.results.models import Mark, MarkStatus, RoundStage
+from concours.results.selectors import jurors_for_round
 from concours.results.services import plain
 
 #: The longest note or feedback the screen sends (characters).
@@ -78,7 +79,7 @@ def screen(request: HttpRequest, round_id: int) -> HttpResponse:
 
 def _panel(round_: Round, order: list[Application]) -> dict[str, object]:
     """Every juror's marks, for after the round when the office lets jurors see them."""
-    jurors = list(live.jurors_for_round(round_))
+    jurors = list(jurors_for_round(round_))
     marks = {(m.application_id, m.juror_id): m for m in Mark.objects.filter(round=round_)}
     return {
         "jurors": jurors,

@@ -3,17 +3,19 @@ warnings about jurors' patterns, and the round's steps, absences and overrides."
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.forms import Form
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from concours.competitions.access import competitions_for_office
-from concours.competitions.models import Round, RoundKind
+from concours.competitions.access import access_round_for_office
+from concours.competitions.models import Round
 from concours.results import live
 from concours.results.forms import AbsenceForm, OnStageForm, OverrideForm, StepForm
 from concours.results.models import Mark, RoundStage
@@ -23,15 +25,7 @@ from concours.scoring.analysis.jurors import juror_patterns
 
 
 def _office_round(request: HttpRequest, round_id: int) -> Round:
-    round_ = (
-        Round.objects.select_related("division__edition__competition")
-        .exclude(kind=RoundKind.PRESELECTION)
-        .filter(pk=round_id, division__edition__competition__in=competitions_for_office(request.user))
-        .first()
-    )  # fmt: skip
-    if round_ is None:
-        raise Http404(_("No such round."))
-    return round_
+    return access_round_for_office(request.user, round_id, preselection=False)  # type: ignore[arg-type]
 
 
 def warnings_for(round_: Round) -> list[str]:
@@ -105,34 +99,45 @@ def _done(request: HttpRequest, round_: Round) -> HttpResponse:
     return redirect("results:live", round_id=round_.pk)
 
 
+def _act(
+    request: HttpRequest, round_: Round, name: str, form: Form,
+    action: Callable[[dict[str, Any]], object], done: str,
+) -> HttpResponse:  # fmt: skip
+    """Validate the office's form, run the service; a refusal is shown on the form (400)."""
+    if form.is_valid():
+        try:
+            action(form.cleaned_data)
+        except live.LiveError as error:
+            form.add_error(None, str(error))
+        else:
+            if done:
+                messages.success(request, done)
+            return _done(request, round_)
+    return _page(request, round_, status=400, **{name: form})
+
+
 @login_required
 @require_POST
 def step(request: HttpRequest, round_id: int) -> HttpResponse:
     round_ = _office_round(request, round_id)
-    form = StepForm(request.POST, allowed=sorted(live.TRANSITIONS[live.progress_of(round_).stage]))
-    if not form.is_valid():
-        return _page(request, round_, status=400, step_form=form)
-    try:
-        live.step_round(
-            round_=round_, to=form.cleaned_data["to"], by=request.user,  # type: ignore[arg-type]
-            note=form.cleaned_data["note"],
-        )  # fmt: skip
-    except live.LiveError as error:
-        form.add_error(None, str(error))
-        return _page(request, round_, status=400, step_form=form)
-    messages.success(request, _("The round moved on."))
-    return _done(request, round_)
+    allowed = sorted(live.TRANSITIONS[live.progress_of(round_).stage])
+    return _act(
+        request, round_, "step_form", StepForm(request.POST, allowed=allowed),
+        lambda data: live.step_round(round_=round_, to=data["to"], by=request.user, note=data["note"]),  # type: ignore[arg-type]
+        _("The round moved on."),
+    )  # fmt: skip
 
 
 @login_required
 @require_POST
 def on_stage(request: HttpRequest, round_id: int) -> HttpResponse:
     round_ = _office_round(request, round_id)
-    form = OnStageForm(request.POST, applications=live.order_of_appearance(round_))
-    if not form.is_valid():
-        return _page(request, round_, status=400, on_stage_form=form)
-    live.set_on_stage(round_=round_, application=form.cleaned_data["application"], by=request.user)  # type: ignore[arg-type]
-    return _done(request, round_)
+    return _act(
+        request, round_, "on_stage_form",
+        OnStageForm(request.POST, applications=live.order_of_appearance(round_)),
+        lambda data: live.set_on_stage(round_=round_, application=data["application"], by=request.user),  # type: ignore[arg-type]
+        "",
+    )  # fmt: skip
 
 
 @login_required
@@ -143,19 +148,14 @@ def absence(request: HttpRequest, round_id: int) -> HttpResponse:
         request.POST, applications=live.order_of_appearance(round_),
         jurors=list(jurors_for_round(round_)),
     )  # fmt: skip
-    if not form.is_valid():
-        return _page(request, round_, status=400, absence_form=form)
-    data = form.cleaned_data
-    try:
-        live.record_absence(
+    return _act(
+        request, round_, "absence_form", form,
+        lambda data: live.record_absence(
             round_=round_, seat=data["juror"], applications=data["applications"],
             reason=data["reason"], voids_round=data["voids_round"], by=request.user,  # type: ignore[arg-type]
-        )  # fmt: skip
-    except live.LiveError as error:
-        form.add_error(None, str(error))
-        return _page(request, round_, status=400, absence_form=form)
-    messages.success(request, _("The absence is recorded."))
-    return _done(request, round_)
+        ),
+        _("The absence is recorded."),
+    )  # fmt: skip
 
 
 @login_required
@@ -166,20 +166,15 @@ def override(request: HttpRequest, round_id: int) -> HttpResponse:
         request.POST, applications=live.order_of_appearance(round_),
         jurors=list(jurors_for_round(round_)),
     )  # fmt: skip
-    if not form.is_valid():
-        return _page(request, round_, status=400, override_form=form)
-    data = form.cleaned_data
-    try:
-        live.override_mark(
+    return _act(
+        request, round_, "override_form", form,
+        lambda data: live.override_mark(
             round_=round_, seat=data["juror"], application=data["application"],
-            status=data["status"], value=data["value"], vote=data["vote"], reason=data["reason"],
-            by=request.user,  # type: ignore[arg-type]
-        )  # fmt: skip
-    except live.LiveError as error:
-        form.add_error(None, str(error))
-        return _page(request, round_, status=400, override_form=form)
-    messages.success(request, _("The mark is changed and the change is logged."))
-    return _done(request, round_)
+            status=data["status"], value=data["value"], vote=data["vote"],
+            reason=data["reason"], by=request.user,  # type: ignore[arg-type]
+        ),
+        _("The mark is changed and the change is logged."),
+    )  # fmt: skip
 
 
 @login_required
