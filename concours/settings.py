@@ -57,6 +57,12 @@ INSTALLED_APPS = [
     "concours.uploads",
     "concours.preselection",
     "concours.publication",
+    "concours.events",
+    "concours.masterclasses",
+    "concours.assembly",
+    "concours.cooperation",
+    "concours.directory",
+    "concours.opendata",
     "concours.api",
     "concours.demo",
 ]

@@ -22,6 +22,12 @@ urlpatterns = [
     path("", include("concours.results.urls")),
     path("", include("concours.draws.urls")),
     path("", include("concours.publication.urls")),
+    path("", include("concours.events.urls")),
+    path("", include("concours.masterclasses.urls")),
+    path("", include("concours.assembly.urls")),
+    path("", include("concours.cooperation.urls")),
+    path("", include("concours.directory.urls")),
+    path("", include("concours.opendata.urls")),
     path("", include("concours.competitions.urls")),
 ]
 

@@ -24,6 +24,12 @@ LAYERS = [
     "uploads",
     "preselection",
     "publication",
+    "events",
+    "masterclasses",
+    "assembly",
+    "cooperation",
+    "directory",
+    "opendata",
     "api",
     "demo",
 ]
