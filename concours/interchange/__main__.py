@@ -1,0 +1,5 @@
+import sys
+
+from concours.interchange.cli import main
+
+sys.exit(main())

@@ -1,0 +1,13 @@
+"""The demo writes candidates' files: in tests, onto a temporary private storage."""
+
+from pathlib import Path
+
+import pytest
+from django.core.files.storage import FileSystemStorage
+
+from concours.demo.tests.conftest import use_private_storage
+
+
+@pytest.fixture
+def private_storage(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> FileSystemStorage:
+    return use_private_storage(monkeypatch, tmp_path / "private")
