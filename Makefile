@@ -11,7 +11,7 @@ MANAGE := $(BIN)/python manage.py
 # Tests run on two processes (the machine has two cores); override with PYTEST_WORKERS=0.
 PYTEST_WORKERS ?= 2
 # Packages that import no Django: typed strictly and tested to 100 % branch coverage.
-PURE_CORES := eligibility scoring repertoire hashchain conflicts draw interchange
+PURE_CORES := eligibility scoring repertoire hashchain conflicts draw interchange timetable voting
 
 .PHONY: help setup install migrate messages messages-update demo run test test-fast lint format bench deploy-check clean
 

@@ -8,7 +8,17 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent / "concours"
 
 #: Packages that must stay free of Django (and of the rest of the project's Django code).
-PURE_CORES = ["eligibility", "scoring", "repertoire", "hashchain", "conflicts", "draw"]
+PURE_CORES = [
+    "eligibility",
+    "scoring",
+    "repertoire",
+    "hashchain",
+    "conflicts",
+    "draw",
+    "interchange",
+    "timetable",
+    "voting",
+]
 
 #: Each app may import only from the apps listed before it (lower layers).
 LAYERS = [

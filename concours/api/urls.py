@@ -2,13 +2,16 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
-from concours.api import views
+from concours.api import federation, views
 
 router = DefaultRouter()
 router.register("competitions", views.CompetitionViewSet, basename="competition")
 router.register("editions", views.EditionViewSet, basename="edition")
 router.register("divisions", views.DivisionViewSet, basename="division")
 router.register("rounds", views.RoundViewSet, basename="round")
+router.register("cities", federation.CityViewSet, basename="city")
+router.register("events", federation.EventViewSet, basename="event")
+router.register("projects", federation.ProjectViewSet, basename="project")
 
 app_name = "api"
 

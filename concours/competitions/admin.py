@@ -2,8 +2,12 @@
 
 from typing import Any
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.http import HttpRequest
+from django.utils.formats import date_format
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from concours.competitions.admin_scoping import OfficeScopedAdmin, OfficeScopedInline
@@ -19,6 +23,7 @@ from concours.competitions.models import (
     RepertoireRequirement,
     Round,
 )
+from concours.competitions.selectors import clash_window_days, clashing_editions
 from concours.federation.access import is_secretariat
 
 
@@ -109,11 +114,59 @@ class EditionAdmin(OfficeScopedAdmin):
         (None, {"fields": ["competition", "year", "number", "title_en", "title_zh", "status"]}),
         (
             _("Dates and place"),
-            {"fields": ["starts_on", "ends_on", "venue_en", "venue_zh", "time_zone"]},
+            {
+                "fields": [
+                    "starts_on",
+                    "ends_on",
+                    "clash_advice",
+                    "venue_en",
+                    "venue_zh",
+                    "time_zone",
+                ]
+            },
         ),
         (_("Applications"), {"fields": ["applications_open_at", "applications_close_at"]}),
         (_("Rules"), {"fields": ["rules_en", "rules_zh"]}),
         (_("Public lists"), {"fields": ["published_country", "publish_place_of_study"]}),
+    ]
+    readonly_fields = ["clash_advice"]
+
+    @admin.display(description=_("date clashes"))
+    def clash_advice(self, obj: Edition | None) -> str:
+        """Other members' editions of the same discipline near these dates (advice only)."""
+        if obj is None or obj.pk is None:
+            return gettext("Saved editions are compared with other members' editions.")
+        clashes = list(clashing_editions(obj))
+        if not clashes:
+            return gettext("No other member holds an edition in the same discipline nearby.")
+        return format_html_join(mark_safe("<br>"), "{} ({} – {})", _clash_rows(clashes))
+
+    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
+        """After the divisions are saved too, warn (without blocking) about date clashes."""
+        super().save_related(request, form, formsets, change)
+        edition = form.instance
+        clashes = list(clashing_editions(edition))
+        if clashes:
+            messages.warning(
+                request,
+                gettext(
+                    "Possible date clash: %(editions)s — within %(days)s days of these dates, "
+                    "in the same discipline."
+                )
+                % {
+                    "editions": "; ".join(
+                        f"{title} ({starts} – {ends})"
+                        for title, starts, ends in _clash_rows(clashes)
+                    ),
+                    "days": clash_window_days(edition.competition),
+                },
+            )
+
+
+def _clash_rows(clashes: list[Edition]) -> list[tuple[str, str, str]]:
+    return [
+        (str(edition.title), date_format(edition.starts_on), date_format(edition.ends_on))
+        for edition in clashes
     ]
 
 

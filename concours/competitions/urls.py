@@ -6,7 +6,6 @@ app_name = "public"
 
 urlpatterns = [
     path("", public.home, name="home"),
-    path("members/", public.member_directory, name="members"),
     path("competitions/<slug:slug>/", public.competition_detail, name="competition"),
     path("competitions/<slug:slug>/<int:year>/", public.edition_detail, name="edition"),
 ]

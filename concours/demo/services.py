@@ -28,6 +28,7 @@ from concours.applications.models import (
     ReferenceLetter,
     StatusChange,
 )
+from concours.assembly.models import Motion
 from concours.competitions.models import (
     Competition,
     Division,
@@ -39,10 +40,16 @@ from concours.competitions.models import (
     RepertoireRequirement,
     Round,
 )
+from concours.cooperation.models import Project
 from concours.demo import data
 from concours.demo.live import load_live_rounds
 from concours.demo.load_applicants import ApplicantLoader
+from concours.demo.load_assembly import load_assembly
+from concours.demo.load_directory import load_directory
+from concours.demo.load_events import load_events
 from concours.demo.load_jury import load_open_jury
+from concours.demo.load_masterclasses import load_masterclasses
+from concours.demo.load_opendata import load_opendata
 from concours.demo.people import DemoPeople, demo_candidate, demo_juror, generate_people
 from concours.demo.preselection import generate_marks
 from concours.demo.schoenfeld import (
@@ -54,6 +61,7 @@ from concours.demo.schoenfeld import (
     with_open_window,
 )
 from concours.demo.specs import CompetitionSpec, DivisionSpec, EditionSpec, PrizeSpec
+from concours.events.models import Event, Registration
 from concours.federation.models import City, Discipline, Federation, Instrument, SecretariatMember
 from concours.results.models import Mark
 
@@ -88,6 +96,11 @@ class DemoSummary:
     #: Documents and letters on the private storage.
     files: int
     users: int
+    #: Events and the federation (issue 6).
+    events: int = 0
+    event_registrations: int = 0
+    projects: int = 0
+    motions: int = 0
 
     def __str__(self) -> str:
         return (
@@ -95,7 +108,9 @@ class DemoSummary:
             f"{self.rounds} rounds, {self.jurors} jurors, {self.candidates} candidates, "
             f"{self.applications} applications ({self.open_applications} open to Schoenfeld "
             f"{OPEN_EDITION_YEAR}, in {self.open_statuses} statuses), {self.status_changes} status "
-            f"changes, {self.marks} marks, {self.files} files, {self.users} users"
+            f"changes, {self.marks} marks, {self.files} files, {self.users} users; "
+            f"{self.events} events, {self.event_registrations} event registrations, "
+            f"{self.projects} cooperation projects, {self.motions} motions"
         )
 
 
@@ -194,6 +209,21 @@ def load_demo(
                 f"Schoenfeld {FULL_EDITION_YEAR}: first live rounds published, second rounds live; "
                 f"{running.marks} marks, {running.conflicts} conflicts of interest"
             )
+        # Events and the federation (issue 6): the events first, as the master classes and
+        # the General Assembly build on the events they create.
+        events = load_events(now=now)
+        classes = load_masterclasses(
+            now=now, office=loader.users[data.SCHOENFELD_OFFICE_LOGIN.email]
+        )
+        assembly = load_assembly()
+        directory = load_directory()
+        # A member that runs its own Concours publishes an edition through the interchange
+        # format (after the assembly: the new member has no vote in 2026).
+        imported = load_opendata(federation=loader.federation)
+        loader._say(
+            f"Events: {events}; master classes: {classes}; General Assembly: {assembly}; "
+            f"directory: {directory}; imported: {imported}"
+        )
         open_applications = Application.objects.filter(
             division__edition__competition__slug=SCHOENFELD.slug,
             division__edition__year=OPEN_EDITION_YEAR,
@@ -213,6 +243,10 @@ def load_demo(
             marks=Mark.objects.count(),
             files=Document.objects.count() + ReferenceLetter.objects.exclude(file="").count(),
             users=User.objects.count(),
+            events=Event.objects.count(),
+            event_registrations=Registration.objects.count(),
+            projects=Project.objects.count(),
+            motions=Motion.objects.count(),
         )
 
 

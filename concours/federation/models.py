@@ -10,6 +10,8 @@ from concours.core.bilingual import Bilingual
 from concours.core.validation import validate_time_zone
 
 YEAR_VALIDATORS = [MinValueValidator(1800), MaxValueValidator(2200)]
+#: Days around an edition within which another member's edition of the same discipline clashes.
+DEFAULT_CLASH_WINDOW_DAYS = 30
 
 
 class Federation(models.Model):
@@ -24,6 +26,15 @@ class Federation(models.Model):
     description_en = models.TextField(_("description (English)"), blank=True)
     description_zh = models.TextField(_("description (Chinese)"), blank=True)
     description = Bilingual()
+    clash_window_days = models.PositiveSmallIntegerField(
+        _("date-clash window (days)"),
+        default=DEFAULT_CLASH_WINDOW_DAYS,
+        validators=[MaxValueValidator(366)],
+        help_text=_(
+            "Planning an edition warns about editions of other members in the same discipline "
+            "held within this many days of it."
+        ),
+    )
 
     class Meta:
         verbose_name = _("federation")
@@ -49,6 +60,9 @@ class City(models.Model):
         help_text=_("An IANA time zone, e.g. Asia/Shanghai."),
     )
     unesco_city_of_music = models.BooleanField(_("UNESCO City of Music"), default=False)
+    unesco_since = models.PositiveSmallIntegerField(
+        _("UNESCO City of Music since"), null=True, blank=True, validators=YEAR_VALIDATORS
+    )
     description_en = models.TextField(_("description (English)"), blank=True)
     description_zh = models.TextField(_("description (Chinese)"), blank=True)
     description = Bilingual()

@@ -17,10 +17,12 @@ from rest_framework.parsers import BaseParser
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.throttling import AnonRateThrottle
 from rest_framework.views import APIView
 
 from concours import interchange
-from concours.opendata import selectors
+from concours.interchange import Problem
+from concours.opendata import reading, selectors
 from concours.opendata.checks import database_problems
 from concours.opendata.exporting import export_edition
 from concours.opendata.messages import describe
@@ -77,22 +79,32 @@ class EditionDocumentView(APIView):
         return HttpResponse(text.encode("utf-8"), content_type="application/json; charset=utf-8")
 
 
+class ValidateThrottle(AnonRateThrottle):
+    """Validating costs up to 5 MB of parsing: a client (by address) gets 60 a minute."""
+
+    scope = "interchange_validate"
+    rate = "60/minute"
+
+
 class ValidateView(APIView):
     authentication_classes = []
     permission_classes = [AllowAny]
     parser_classes = [RawParser]
+    throttle_classes = [ValidateThrottle]
 
     @extend_schema(
         operation_id="interchange_validate",
         summary="Check an interchange document",
         description=(
             "Checks a `concours-edition` document (the request body, at most 5,000,000 bytes) "
-            "and lists every problem with its JSON pointer. Nothing is stored."
+            "and lists every problem with its JSON pointer. Nothing is stored. At most 60 "
+            "requests a minute from one address."
         ),
         request={"application/json": OpenApiTypes.OBJECT},
         responses={
             200: ValidationSerializer,
             413: OpenApiResponse(ValidationSerializer, description="The body is too large."),
+            429: OpenApiResponse(description="More than 60 requests a minute from one address."),
         },
         examples=[
             OpenApiExample(
@@ -114,13 +126,23 @@ class ValidateView(APIView):
         tags=["interchange"],
     )
     def post(self, request: Request) -> Response:
-        data = request.data if isinstance(request.data, bytes) else b""
-        found = interchange.parse(data)
-        if not isinstance(found, list):
-            found = database_problems(found)
+        if _declared_length(request) > interchange.MAX_BYTES:
+            # Refused on the declared length, before a byte of the body is read.
+            found = [Problem("too_large", "", {"limit": str(interchange.MAX_BYTES)})]
+        else:
+            data = request.data if isinstance(request.data, bytes) else b""
+            parsed = reading.parse(data)
+            found = parsed if isinstance(parsed, list) else database_problems(parsed)
         problems = [
             {"code": p.code, "path": p.path, "message": describe(p), "params": p.params}
             for p in found
         ]
         status = 413 if any(p.code == "too_large" for p in found) else 200
         return Response({"valid": not problems, "problems": problems}, status=status)
+
+
+def _declared_length(request: Request) -> int:
+    try:
+        return int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return 0

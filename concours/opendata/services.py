@@ -29,6 +29,7 @@ from concours.competitions.models import (
 )
 from concours.federation.models import City, Discipline, Federation
 from concours.interchange import Problem, pointer
+from concours.opendata import reading
 from concours.opendata.checks import competition_is_local, database_problems
 from concours.opendata.models import ImportedEdition, ImportedResult
 
@@ -62,7 +63,7 @@ def import_text(
     *, text: str | bytes, federation: Federation, actor: User | None, dry_run: bool = False
 ) -> ImportOutcome | list[Problem]:
     """Parse and import ``text``: the outcome, or every problem (and nothing changed)."""
-    found = ix.parse(text)
+    found = reading.parse(text)
     if isinstance(found, list):
         return found
     data = text.encode("utf-8") if isinstance(text, str) else text

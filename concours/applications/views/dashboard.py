@@ -8,6 +8,7 @@ from django.views.decorators.http import require_safe
 from concours.applications.selectors import applications_of, open_preselections_for_office
 from concours.competitions.access import competitions_for_office, has_office_access
 from concours.competitions.selectors import jury_seats_of, preselection_rounds_for
+from concours.core.portal import sections_for
 from concours.federation.access import is_secretariat
 
 
@@ -28,5 +29,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         if not is_secretariat(user)
         else None,
         "secretariat": is_secretariat(user),
+        # Events, master classes, the General Assembly: sections from the apps above this one.
+        "portal_sections": sections_for(request),
     }
     return render(request, "applications/dashboard.html", context)

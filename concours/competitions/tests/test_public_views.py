@@ -158,7 +158,7 @@ def test_competition_page_and_member_directory(client, harbin_edition):
     response = client.get(competition.get_absolute_url())
     assert response.status_code == 200
     assert list(response.context["competition"].editions.all()) == [harbin_edition]
-    response = client.get(reverse("public:members"))
+    response = client.get(reverse("directory:members"))
     assert list(response.context["members"]) == [competition]
 
 
@@ -178,7 +178,7 @@ def test_unknown_pages_give_a_translated_404(client, harbin_edition, url, settin
 def test_pages_load_nothing_from_other_sites(client, harbin_edition):
     pages = [
         "/",
-        reverse("public:members"),
+        reverse("directory:members"),
         harbin_edition.competition.get_absolute_url(),
         harbin_edition.get_absolute_url(),
         reverse("login"),
@@ -212,7 +212,7 @@ def test_public_pages_do_not_grow_queries_with_rows(client, harbin_edition):
     )  # a past edition: "recent" shows
     urls = [
         "/",
-        reverse("public:members"),
+        reverse("directory:members"),
         harbin_edition.get_absolute_url(),
         harbin_edition.competition.get_absolute_url(),
     ]

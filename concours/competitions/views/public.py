@@ -28,11 +28,6 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
-def member_directory(request: HttpRequest) -> HttpResponse:
-    return render(request, "competitions/members.html", {"members": selectors.member_directory()})
-
-
-@require_safe
 def competition_detail(request: HttpRequest, slug: str) -> HttpResponse:
     try:
         competition = selectors.competition_for_public_page(slug=slug)

@@ -48,11 +48,11 @@ from concours.federation.models import City, Discipline, Federation, Instrument,
 from concours.results.models import Mark
 
 SUMMARY = DemoSummary(
-    competitions=7,
-    editions=11,
-    divisions=19,
-    rounds=33,
-    jurors=41,
+    competitions=8,
+    editions=13,
+    divisions=23,
+    rounds=37,
+    jurors=48,
     candidates=146,
     applications=147,
     open_applications=47,
@@ -60,12 +60,17 @@ SUMMARY = DemoSummary(
     status_changes=138,
     marks=28,
     files=180,
-    users=52,
+    users=70,
+    events=4,
+    event_registrations=10,
+    projects=5,
+    motions=2,
 )
 LOADED_LINE = (
-    "Loaded the demo data: 7 competitions, 11 editions, 19 divisions, 33 rounds, 41 jurors, "
+    "Loaded the demo data: 8 competitions, 13 editions, 23 divisions, 37 rounds, 48 jurors, "
     "146 candidates, 147 applications (47 open to Schoenfeld 2027, in 11 statuses), "
-    "138 status changes, 28 marks, 180 files, 52 users."
+    "138 status changes, 28 marks, 180 files, 70 users; 4 events, 10 event registrations, "
+    "5 cooperation projects, 2 motions."
 )
 #: The same with the live rounds of 2025 (``demo/live.py``): their marks depend on the draws,
 #: whose seeds are secret and random, so only the shape of the count is fixed.
@@ -179,14 +184,14 @@ def test_generate_people_writes_native_names_in_own_script_only():
 def test_load_demo_returns_what_it_created(demo):
     assert demo == SUMMARY
     assert _counts() == {
-        "Competition": 7,
-        "Edition": 11,
-        "Division": 19,
-        "Round": 33,
-        "JuryMember": 41,
+        "Competition": 8,
+        "Edition": 13,
+        "Division": 23,
+        "Round": 37,
+        "JuryMember": 48,
         "CandidateProfile": 146,
         "Application": 147,
-        "User": 52,
+        "User": 70,
     }
 
 
@@ -197,7 +202,8 @@ def test_load_demo_gives_the_generated_people(edition_2025):
         .order_by("pk")
         .values_list("given_name", "family_name", "native_name", "birth_date")
     ) == [(c.name.given, c.name.family, c.name.native, c.birth_date) for c in people.candidates]
-    assert list(JuryMember.objects.order_by("pk").values_list("name_en", "name_zh")) == [
+    schoenfeld_jury = JuryMember.objects.filter(edition__competition__slug="schoenfeld")
+    assert list(schoenfeld_jury.order_by("pk").values_list("name_en", "name_zh")) == [
         (j.name.latin, j.name.zh) for j in (*people.jurors, *people.open_jury)
     ]
 
@@ -398,6 +404,7 @@ def test_load_demo_lists_schoenfeld_2027_as_upcoming(demo):
     upcoming = upcoming_editions(today=dt.date(2026, 11, 29))
     assert [(e.competition.slug, e.year) for e in upcoming] == [
         ("queen-elisabeth", 2027),
+        ("sendai", 2027),
         ("schoenfeld", 2027),
         ("ard", 2027),
         ("paganini", 2027),
@@ -475,9 +482,14 @@ def test_load_demo_creates_only_valid_objects(demo):
 
 def test_load_demo_links_a_login_to_each_role(edition_2025):
     users = {user.email: user for user in User.objects.filter(candidate_profile__isnull=True)}
-    assert sorted(users) == sorted(
-        login.email for login in DEMO_LOGINS if login.email != "candidate@example.org"
-    )
+    logins = {login.email for login in DEMO_LOGINS if login.email != "candidate@example.org"}
+    assert logins <= set(users)
+    # Everyone else who is not a candidate is a delegate to the General Assembly or applies
+    # for a master class (issue 6), each with the demo's password too.
+    others = {email: user for email, user in users.items() if email not in logins}
+    assert all(e.startswith(("delegate.", "masterclass.")) for e in others), sorted(others)
+    assert all(user.check_password(DEMO_PASSWORD) for user in others.values())
+    users = {email: users[email] for email in logins}
     users["candidate@example.org"] = User.objects.get(email="candidate@example.org")
     assert all(user.check_password(DEMO_PASSWORD) for user in users.values())
     assert all(user.email_verified for user in users.values())

@@ -55,7 +55,7 @@ def test_load_demo_command_refuses_without_the_flag_when_data_exists(demo):
         "Refusing to load the demo data: the database already has competitions. "
         "The demo goes into an empty database only."
     )
-    assert _counts()["Competition"] == 7
+    assert _counts()["Competition"] == 8
 
 
 def test_load_demo_command_refuses_when_a_demo_email_is_taken(db):

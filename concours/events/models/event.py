@@ -103,6 +103,10 @@ class Event(models.Model):
     offer_hours = models.PositiveSmallIntegerField(
         _("hours to confirm a place from the waiting list"), default=48,
     )  # fmt: skip
+    choose_sessions = models.BooleanField(
+        _("registrants choose their sessions"), default=False,
+        help_text=_("Otherwise a registration covers every session of the event."),
+    )  # fmt: skip
     join_opens_minutes = models.PositiveSmallIntegerField(
         _("join links open (minutes before a session)"), default=30,
     )  # fmt: skip

@@ -1,0 +1,5 @@
+import sys
+
+from concours.timetable.cli import main
+
+sys.exit(main())
