@@ -116,9 +116,14 @@ def test_register_with_questions_and_field_errors(client, seminar):
     assert good.status_code == 302
     assert good["Location"] == f"/events/me/{registration.pk}/"
     assert registration.answers == {str(question.pk): "Harbin Conservatory", str(visa.pk): True}
+    client.get(good["Location"])  # the registration page shows (and so uses up) the message
     # The same form sent again: the same registration.
     again = client.post(url, {"category": str(seminar.category.pk), f"q_{question.pk}": "Harbin Conservatory"})  # fmt: skip
     assert again["Location"] == f"/events/me/{registration.pk}/"
+    assert list(again.wsgi_request._messages) == []  # no second "you are registered"
+    # Even a form that would not be valid leads a registered person to their registration.
+    invalid = client.post(url, {"category": str(seminar.category.pk)})
+    assert invalid["Location"] == f"/events/me/{registration.pk}/"
     assert Registration.objects.count() == 1
 
 

@@ -52,11 +52,17 @@ def register(request: HttpRequest, slug: str) -> HttpResponse:
             form.add_error(None, str(error))
         else:
             registration = outcome.registration
-            if registration.status == RegistrationStatus.WAITLISTED:
+            if not outcome.created:  # the form sent again: the one registration, as it is
+                pass
+            elif registration.status == RegistrationStatus.WAITLISTED:
                 messages.info(request, _("The event is full: you are on the waiting list."))
             else:
                 messages.success(request, _("You are registered. Your ticket is below."))
             return redirect("events:registration", registration_id=registration.pk)
+    if request.method == "POST":  # not valid: but if they are registered, that is what counts
+        existing = selectors.active_registration(event, request.user)  # type: ignore[arg-type]
+        if existing is not None:
+            return redirect("events:registration", registration_id=existing.pk)
     context = {"event": event, "form": form, "categories": categories}
     return render(request, "events/register.html", context, status=400 if form.errors else 200)
 
