@@ -4,6 +4,7 @@ links, CSV export). Office staff see their own competition's events; events of a
 federation are the secretariat's."""
 
 import csv
+import json
 from typing import Any
 
 from django.contrib import admin, messages
@@ -17,13 +18,15 @@ from concours.competitions.admin_scoping import (
     OfficeScopedAdmin,
     OfficeScopedInline,
 )
-from concours.events import services, tickets
+from concours.core.spreadsheets import safe_cell
+from concours.events import documents, services, tickets
 from concours.events.models import (
     Event,
     Question,
     Quota,
     Registration,
     RegistrationCategory,
+    RegistrationStatus,
     Room,
     Session,
     SessionSpeaker,
@@ -156,7 +159,7 @@ class RegistrationAdmin(OfficeScopedAdmin):
     search_fields = ["user__full_name", "user__email"]
     readonly_fields = ["event", "user", "category", "status", "answers", "offer_expires_at", "created_at", "changed_at"]  # fmt: skip
     fields = [*readonly_fields, "fee_status"]
-    actions = ["revoke_join_links", "export_csv"]
+    actions = ["revoke_join_links", "export_csv", "print_badges"]
 
     def has_add_permission(self, request: HttpRequest, *args: Any) -> bool:
         return False
@@ -174,8 +177,24 @@ class RegistrationAdmin(OfficeScopedAdmin):
         writer = csv.writer(response)
         writer.writerow(["event", "name", "email", "category", "status", "fee", "registered", "answers"])  # fmt: skip
         for r in queryset.select_related("event", "user", "category"):
-            writer.writerow([r.event.slug, r.user.full_name, r.user.email, r.category.name_en,
-                             r.status, r.fee_status, r.created_at.isoformat(), r.answers])  # fmt: skip
+            writer.writerow([safe_cell(v) for v in (
+                r.event.slug, r.user.full_name, r.user.email, r.category.name_en, r.status,
+                r.fee_status, r.created_at.isoformat(), json.dumps(r.answers, ensure_ascii=False),
+            )])  # fmt: skip
+        return response
+
+    @admin.action(description=gettext_lazy("Print name badges (PDF)"))
+    def print_badges(self, request: HttpRequest, queryset: QuerySet[Registration]) -> HttpResponse | None:  # fmt: skip
+        confirmed = list(
+            queryset.filter(status=RegistrationStatus.CONFIRMED)
+            .select_related("event", "user", "category")
+            .order_by("event_id", "user__full_name", "id")
+        )
+        if not confirmed:
+            messages.warning(request, _("Badges are printed for confirmed registrations only; none is selected."))  # fmt: skip
+            return None
+        response = HttpResponse(documents.badges_pdf(confirmed), content_type="application/pdf")
+        response["Content-Disposition"] = 'attachment; filename="badges.pdf"'
         return response
 
 

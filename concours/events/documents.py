@@ -33,3 +33,23 @@ def certificate_pdf(registration: Registration, attendances: list[Attendance]) -
     html = render_to_string("events/pdf/certificate.html", context)
     document = HTML(string=html, url_fetcher=LocalOnlyFetcher())
     return document.write_pdf(**PDF_OPTIONS)  # type: ignore[no-any-return]
+
+
+def badges_pdf(registrations: list[Registration]) -> bytes:
+    """Name badges (A6, one a page) with the ticket's QR code, for the registrant to print or
+    for the office to print in bulk before the doors open."""
+    from concours.events.tickets import ticket_qr_svg
+
+    badges = [
+        {
+            "name": registration.user.full_name or registration.user.email,
+            "category": Both.of(registration.category, "name"),
+            "event": Both.of(registration.event, "title"),
+            "qr": ticket_qr_svg(registration),
+            "code": registration.ticket_code,
+        }
+        for registration in registrations
+    ]
+    html = render_to_string("events/pdf/badges.html", {"badges": badges})
+    document = HTML(string=html, url_fetcher=LocalOnlyFetcher())
+    return document.write_pdf(**PDF_OPTIONS)  # type: ignore[no-any-return]

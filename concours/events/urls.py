@@ -11,6 +11,7 @@ urlpatterns = [
     path("events/me/<int:registration_id>/", registrant.registration, name="registration"),
     path("events/me/<int:registration_id>/cancel/", registrant.cancel, name="cancel"),
     path("events/me/<int:registration_id>/confirm/", registrant.confirm, name="confirm"),
+    path("events/me/<int:registration_id>/badge.pdf", registrant.badge, name="badge"),
     path(
         "events/me/<int:registration_id>/certificate.pdf",
         registrant.certificate,

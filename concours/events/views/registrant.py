@@ -162,6 +162,20 @@ def certificate(request: HttpRequest, registration_id: int) -> HttpResponse:
     return response
 
 
+@login_required
+@require_safe
+def badge(request: HttpRequest, registration_id: int) -> HttpResponse:
+    """The registrant's name badge with the ticket's QR code, once their place is confirmed."""
+    from concours.events import documents
+
+    found = access_own_registration(request.user, registration_id)
+    if found.status != RegistrationStatus.CONFIRMED:
+        raise Http404(_("There is no badge: the place is not confirmed."))
+    response = HttpResponse(documents.badges_pdf([found]), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="badge-{found.event.slug}.pdf"'
+    return response
+
+
 @require_safe
 def join(request: HttpRequest, registration_id: int, session_id: int, signature: str) -> HttpResponse:  # fmt: skip
     """A personal join link: only for the signed-in registrant it was made for, only around the
