@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db.models import QuerySet
 
 from concours.accounts.models import User
 from concours.competitions.models import Edition
 from concours.federation.models import Federation, SecretariatMember
+from concours.opendata.models import ImportedResult
 
 
 def public_editions() -> QuerySet[Edition]:
@@ -35,3 +38,33 @@ def federation_for(user: User | None) -> Federation | None:
         if found is not None:
             return found.federation
     return Federation.objects.order_by("pk").first()
+
+
+def imported_rounds(edition: Edition) -> list[dict[str, Any]]:
+    """The imported results of ``edition``'s rounds, shaped for the page: candidates by their
+    code, advancers and awards as names, the ranking (when it was public) with names."""
+    results = (
+        ImportedResult.objects.filter(round__division__edition=edition)
+        .select_related("round__division")
+        .order_by("round__division__order", "round__division_id", "round__number")
+    )
+    rounds = []
+    for result in results:
+        names = {c["code"]: c for c in result.candidates}
+
+        def who(code: str, names: dict[str, Any] = names) -> dict[str, Any]:
+            return names.get(code, {"code": code, "name": code, "native_name": "", "countries": []})
+
+        rounds.append(
+            {
+                "round": result.round,
+                "published_at": result.published_at,
+                "advancers": [who(code) for code in result.advancers],
+                "awards": [
+                    {**award, "who": [who(code) for code in award.get("candidates", [])]}
+                    for award in result.awards
+                ],
+                "ranking": [{**row, "who": who(row["candidate"])} for row in result.ranking or []],
+            }
+        )
+    return rounds

@@ -93,3 +93,22 @@ def test_the_imported_edition_is_public(demo, client):
     assert "Weimarhalle" in edition_page.text
     document = client.get(reverse("opendata:edition", args=[SLUG, YEAR]))
     assert document.content == DOCUMENT.read_bytes()
+
+
+def test_the_imported_results_have_their_page(demo, client):
+    edition_page = client.get(f"/competitions/{SLUG}/{YEAR}/").content.decode()
+    results_url = reverse("opendata:imported_results", args=[SLUG, YEAR])
+    assert results_url in edition_page
+    assert "/draws/" not in edition_page  # no draw was made here
+    page = client.get(results_url).content.decode()
+    assert "Eleanor Whitcombe" in page  # an advancer of the first round
+    assert "박현우" in page  # names in their own script
+    assert "withheld" in page  # the junior division's second prize
+    assert "22.40" in page  # the ranking, public with its scores
+    # Editions run here have no imported results page; their results are published here.
+    schoenfeld = client.get("/competitions/schoenfeld/2025/").content.decode()
+    assert reverse("publication:edition", args=["schoenfeld", 2025]) in schoenfeld
+    assert (
+        client.get(reverse("opendata:imported_results", args=["schoenfeld", 2025])).status_code
+        == 404
+    )

@@ -34,3 +34,14 @@ def edition_document(request: HttpRequest, slug: str, year: int) -> HttpResponse
     response = HttpResponse(text.encode("utf-8"), content_type="application/json; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{slug}-{year}.json"'
     return response
+
+
+@require_safe
+def imported_results(request: HttpRequest, slug: str, year: int) -> HttpResponse:
+    """The results a member published with its own Concours, as imported: per round, the
+    advancers, the prizes awarded (and withheld) and the ranking when it was made public."""
+    edition = selectors.public_edition(slug=slug, year=year)
+    if edition is None or not hasattr(edition, "imported"):
+        raise Http404(_("No imported results for this edition."))
+    rounds = selectors.imported_rounds(edition)
+    return render(request, "opendata/imported_results.html", {"edition": edition, "rounds": rounds})
