@@ -99,7 +99,12 @@ def parse(text: str | bytes) -> m.Document | list[Problem]:
     if isinstance(header, Problem):
         return [header]
     reader = Reader(lenient=header[1] > m.VERSION[1])
-    document = _document(reader, value, header)
+    try:
+        document = _document(reader, value, header)
+    except RecursionError:
+        # The decoder nests up to Python's recursion limit; reading free-form values (scoring
+        # parameters) nested almost that deep goes past it.
+        return [Problem("too_deep", "")]
     # Cross-references are checked on what could be read; placeholders ("", 0) name nothing.
     found = problems + reader.problems + check_consistency(document, unread=reader.unread)
     return found or document

@@ -187,3 +187,12 @@ def test_many_problems_at_once(example):
         ("/jury/1/division", "unknown_division"),
         ("/results/0/ranking/1/candidate", "unknown_candidate"),
     ]
+
+
+def test_parameters_nested_almost_to_the_decoders_limit_are_too_deep(example):
+    # The decoder accepts this nesting; reading the free-form parameters must not crash on it.
+    nested: object = "1"
+    for _ in range(985):
+        nested = [nested]
+    example["divisions"][0]["rounds"][0]["scoring"]["parameters"] = {"deep": nested}
+    assert problems_of(json.dumps(example)) == [("", "too_deep")]
