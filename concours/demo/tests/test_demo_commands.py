@@ -9,6 +9,7 @@ from django.core.management.base import CommandError
 
 from concours.accounts.models import User
 from concours.applications.models import Application, ApplicationStatus
+from concours.assembly.models import Delegate
 from concours.competitions.models import Edition, JuryMember
 from concours.competitions.tests.factories import CompetitionFactory
 from concours.demo.data import DEMO_LOGINS, DEMO_PASSWORD
@@ -105,7 +106,8 @@ def test_demo_logins_prints_a_2027_candidate_per_status(demo):
         f"{closes.astimezone(zoneinfo.ZoneInfo('Asia/Shanghai')):%Y-%m-%d %H:%M} "
         "(Asia/Shanghai). Its candidates, one per status of their application (same password):",
     ]
-    rows = [line.split("  ") for line in lines[13:]]
+    table = lines[13 : 13 + len(ApplicationStatus)]
+    rows = [line.split("  ") for line in table]
     emails = [row[0].strip() for row in rows]
     assert len(rows) == len(ApplicationStatus)
     assert [
@@ -116,8 +118,19 @@ def test_demo_logins_prints_a_2027_candidate_per_status(demo):
     ] == [status.label for status in ApplicationStatus]
     assert all(
         line.rstrip().endswith(str(status.label))
-        for line, status in zip(lines[13:], ApplicationStatus, strict=True)
+        for line, status in zip(table, ApplicationStatus, strict=True)
     )
+    assert all(User.objects.get(email=email).check_password(DEMO_PASSWORD) for email in emails)
+
+
+def test_demo_logins_prints_the_voting_delegates(demo):
+    lines = _call("demo_logins").splitlines()
+    start = lines.index(
+        "Voting delegates to the General Assembly (same password; they vote from /me/):"
+    )
+    emails = [line.split()[0] for line in lines[start + 3 :]]
+    assert len(emails) == Delegate.objects.filter(voting=True).count() > 0
+    assert "office.schoenfeld@example.org" in emails
     assert all(User.objects.get(email=email).check_password(DEMO_PASSWORD) for email in emails)
 
 

@@ -6,12 +6,14 @@ from typing import Any
 from django.core.management.base import BaseCommand
 
 from concours.accounts.models import User
+from concours.assembly.models import Delegate
 from concours.demo.data import DEMO_LOGINS, DEMO_PASSWORD
 from concours.demo.schoenfeld import OPEN_EDITION_YEAR
 from concours.demo.services import demo_is_loaded, open_edition, open_edition_logins
 
 HEADERS = ("E-mail", "Name", "Role", "Can see")
 APPLICANT_HEADERS = ("E-mail", "Name", "Division", "Status")
+DELEGATE_HEADERS = ("E-mail", "Name", "Member", "Assembly")
 
 
 class Command(BaseCommand):
@@ -48,6 +50,18 @@ class Command(BaseCommand):
                 "(same password):"
             )
             self.stdout.write(format_table(APPLICANT_HEADERS, applicants))
+        delegates = [
+            (d.user.email, d.user.full_name, d.competition.name_en, d.assembly.event.title_en)
+            for d in Delegate.objects.filter(voting=True)
+            .select_related("user", "competition", "assembly__event")
+            .order_by("assembly_id", "competition__name_en")
+        ]
+        if delegates:
+            self.stdout.write("")
+            self.stdout.write(
+                "Voting delegates to the General Assembly (same password; they vote from /me/):"
+            )
+            self.stdout.write(format_table(DELEGATE_HEADERS, delegates))
 
 
 def format_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
