@@ -24,6 +24,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 
 from concours.applications.models import Application, ItemKind, Reopening
+from concours.core.spreadsheets import safe_cell
 from concours.eligibility import age_on
 
 #: The prefetched open reopenings of each row (``with_row_data``).
@@ -31,8 +32,6 @@ OPEN_REOPENINGS = "open_reopenings"
 
 CSV_TYPE = "text/csv; charset=utf-8"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-#: Cells a spreadsheet would read as a formula (OWASP "CSV injection").
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 type Value = str | int | dt.date | None
 
@@ -148,9 +147,7 @@ def _csv_text(value: Value) -> str:
         return ""
     if isinstance(value, dt.date):
         return value.isoformat()
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return str(value)
+    return safe_cell(value)
 
 
 def as_csv(applications: Iterable[Application]) -> bytes:

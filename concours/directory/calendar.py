@@ -11,6 +11,7 @@ import icalendar
 from django.utils.translation import gettext as _
 
 from concours.competitions.models import Division, Edition
+from concours.core.spreadsheets import safe_cell
 from concours.federation.models import Discipline
 
 EDITION = "edition"
@@ -174,12 +175,6 @@ CSV_HEADER = [
 ]
 
 
-def _cell(value: object) -> str:
-    """A CSV cell that a spreadsheet will not read as a formula."""
-    text = str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 def to_csv(found: list[Entry], *, base_url: str) -> str:
     """The entries as CSV, one row each; times in the edition's zone, and the deadline in UTC."""
     out = io.StringIO()
@@ -189,7 +184,7 @@ def to_csv(found: list[Entry], *, base_url: str) -> str:
         edition = entry.edition
         opens, closes = edition.applications_open_at, edition.applications_close_at
         writer.writerow(
-            _cell(value)
+            safe_cell(value)
             for value in [
                 entry.kind,
                 edition.competition.name,
