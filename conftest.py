@@ -1,6 +1,12 @@
 """Test-wide fixtures. App-specific factories live in each app's ``tests/factories.py``."""
 
 import pytest
+from hypothesis import settings as hypothesis_settings
+
+# Property tests check behaviour, not speed: Hypothesis's per-example deadline (200 ms) fails
+# at random on a busy two-core machine. Speed is measured by the benchmarks under benchmarks/.
+hypothesis_settings.register_profile("concours", deadline=None)
+hypothesis_settings.load_profile("concours")
 
 
 @pytest.fixture(autouse=True)
