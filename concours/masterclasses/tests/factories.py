@@ -1,24 +1,13 @@
-"""Factories of master classes, with the few event factories they need (the events app's own
-are being written at the same time; these stay self-contained)."""
+"""Factories of master classes, built on the events app's own factories."""
 
 import datetime as dt
 
 import factory
 
 from concours.accounts.tests.factories import UserFactory
-from concours.competitions.tests.factories import CompetitionFactory
-from concours.events.models import (
-    Event,
-    EventKind,
-    EventStatus,
-    Room,
-    Session,
-    SessionSpeaker,
-    Speaker,
-    SpeakerRole,
-    Venue,
-)
-from concours.federation.tests.factories import CityFactory
+from concours.events.models import EventKind, SessionSpeaker, SpeakerRole
+from concours.events.tests import factories as events
+from concours.events.tests.factories import RoomFactory, SpeakerFactory, VenueFactory
 from concours.masterclasses.models import (
     MasterClassApplication,
     RepertoirePiece,
@@ -27,16 +16,13 @@ from concours.masterclasses.models import (
 
 UTC = dt.UTC
 
+__all__ = ["RoomFactory", "SpeakerFactory", "VenueFactory"]  # re-exported for the tests
 
-class MasterClassFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Event
 
+class MasterClassFactory(events.EventFactory):
     kind = EventKind.MASTER_CLASS
-    status = EventStatus.PUBLISHED
     slug = factory.Sequence(lambda n: f"master-class-{n}")
     title_en = factory.Sequence(lambda n: f"Master class {n}")
-    competition = factory.SubFactory(CompetitionFactory)
     starts_on = dt.date(2025, 7, 14)
     ends_on = dt.date(2025, 7, 16)
     time_zone = "Europe/Vienna"
@@ -44,39 +30,11 @@ class MasterClassFactory(factory.django.DjangoModelFactory):
     registration_closes_at = dt.datetime(2099, 1, 1, tzinfo=UTC)
 
 
-class VenueFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Venue
-
-    name_en = factory.Sequence(lambda n: f"Conservatory {n}")
-    city = factory.SubFactory(CityFactory)
-
-
-class RoomFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Room
-
-    venue = factory.SubFactory(VenueFactory)
-    name_en = factory.Sequence(lambda n: f"Room {n}")
-    capacity = 40
-
-
-class SpeakerFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Speaker
-
-    name_en = factory.Sequence(lambda n: f"Teacher {n}")
-
-
-class SessionFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Session
-
+class SessionFactory(events.SessionFactory):
     event = factory.SubFactory(MasterClassFactory)
     title_en = "Lesson"
     starts_at = dt.datetime(2025, 7, 14, 7, 0, tzinfo=UTC)
     ends_at = factory.LazyAttribute(lambda o: o.starts_at + dt.timedelta(minutes=50))
-    room = factory.SubFactory(RoomFactory)
 
 
 def lesson_slot(event, teacher, room, day, hour):
