@@ -1,4 +1,4 @@
-"""The deadline rush (issue 4): submissions with a 5 MB document, against gunicorn + PostgreSQL.
+"""The deadline rush (issue 4): submissions with a 5 MB document, against granian + PostgreSQL.
 
 Run from the repository root (PostgreSQL must answer at 127.0.0.1:5432 as ``postgres``)::
 
@@ -41,23 +41,26 @@ Method
    in every case), and a temporary directory for uploads (``PRIVATE_MEDIA_ROOT``), static files
    and logs. Production settings: ``DEBUG=0``, a random ``SECRET_KEY``,
    ``ALLOWED_HOSTS=127.0.0.1``, ``SECURE_SSL_REDIRECT=0`` (plain http on loopback),
-   ``DATABASE_CONN_MAX_AGE=60``, ``LOG_LEVEL=WARNING``, e-mail to Django's dummy backend.
+   ``DATABASE_CONN_MAX_AGE=60``, ``LOG_LEVEL=WARNING``, e-mail to Django's dummy backend, and
+   ``REDIS_URL`` to database ``REDIS_DB`` of the local Redis (emptied before and after), the
+   shared cache through which sessions are read.
 2. ``migrate`` and ``collectstatic``, then the set-up (this script in a child process, with
    Django): one open edition shaped as in the tests (a violin division, a pre-selection from
    recordings, a first round of 20 to 25 minutes that needs a Paganini caprice) and, in bulk,
    one verified account, profile, draft, valid programme, recording link, photo, proof of
-   birth date and database session per candidate. The first draft is checked to lack nothing
-   but the CV.
-3. ``gunicorn concours.wsgi`` with ``WORKERS`` = 4 sync workers, as ``docs/deploy.md`` starts
-   it (2, 3 and 6 sync workers and gthread 2 × 4 cost the same CPU per submission: the work is
-   CPU-bound, and 4 covers the submit's waits on PostgreSQL), waited for through ``/healthz``. The task backend is the database one (``django_tasks_db``) and **no
-   task worker runs** during the load: the e-mail of each submission is queued after commit,
+   birth date and session per candidate. The sessions are also put in the shared cache, as a
+   candidate's earlier requests would have. The first draft is checked to lack nothing but
+   the CV.
+3. ``granian --interface wsgi concours.wsgi:application`` with ``WORKERS`` = 2 workers of
+   ``THREADS`` = 2 Python threads, as ``docs/deploy.md`` starts it (4 and 3 single-threaded
+   workers did no better), waited for through ``/healthz``. The task backend is the database
+   one (``django_tasks_db``) and **no task worker runs** during the load: the e-mail of each submission is queued after commit,
    and the check below counts the queued e-mails. A worker sending mail is work for after the
    rush (or another machine); here it would take CPU from the server.
 4. A warm-up and a check from this process (``http.client``), one request at a time: a few
    page views, then ``WARMUP_SEQUENCES`` complete submissions (every upload, then every
    submit, then every submit again with its key). Anything but the expected answers fails the
-   run before any load. gunicorn's CPU time per request of each step is measured here, where
+   run before any load. The server's CPU time per request of each step is measured here, where
    no queueing or other request inflates it.
 5. The load: ``locust --headless`` in a second process (a generated locustfile, FastHttpUser)
    with ``USERS`` users on loopback. Sequence ``j`` is *scheduled* at ``t0 + j / RATE`` and
@@ -91,10 +94,10 @@ Figures (stdout, one ``name: value`` line each)
   the candidate waits for both), of the sequences started in the window that got answers;
 - ``applications.upload_p95_ms``, ``applications.submit_p95_ms``: the single requests;
 - ``applications.server_cpu_ms_per_submission``, ``applications.database_cpu_ms_per_submission``:
-  the CPU time gunicorn (master and workers) and PostgreSQL took in the window, divided by the
+  the CPU time granian (main process and workers) and PostgreSQL took in the window, divided by the
   submissions in it (retries included in the cost): what one submission costs under load,
   whatever else the machine was doing; at 50 a second, 1000 ms of them make one core;
-- ``applications.upload_server_cpu_ms``, ``applications.submit_server_cpu_ms``: gunicorn's CPU
+- ``applications.upload_server_cpu_ms``, ``applications.submit_server_cpu_ms``: the server's CPU
   time of one upload and of one submit, one request at a time (the warm-up);
 - ``applications.lost``, ``applications.duplicated``: as above (run-wide, warm-up included);
 - ``applications.errors``: requests of the window's sequences answered otherwise than expected
@@ -103,19 +106,19 @@ Figures (stdout, one ``name: value`` line each)
 
 Percentiles are by nearest rank over the single run. The run exits 1 when anything was lost
 or duplicated (after printing the figures), or when the set-up or the warm-up check failed (no
-figures). Progress and diagnostics go to stderr: the CPU taken during the window by gunicorn,
+figures). Progress and diagnostics go to stderr: the CPU taken during the window by granian,
 locust, this database's PostgreSQL backends, the kernel and every other process (sampled each
 second from ``/proc``; a WARNING when other processes took more than ``NOISE_CORES``), late
 starts, the answers that were not as expected, locust's own statistics.
 
 Options, for experiments (``--help``): ``--rate``, ``--measure``, ``--users``, ``--workers``,
-``--worker-class gthread --threads N``, ``--retry-probability``, ``--keep-db``, and
-``--py-spy PATH`` which samples the gunicorn workers during the window with py-spy (``pip
+``--threads``, ``--retry-probability``, ``--keep-db``, and
+``--py-spy PATH`` which samples the server's workers during the window with py-spy (``pip
 install --target /tmp/pyspy py-spy``) and prints where their time goes.
 
 Caveats
 -------
-- The load generator, gunicorn and PostgreSQL share the two cores; the locust process sends
+- The load generator, granian and PostgreSQL share the two cores; the locust process sends
   ~250 MB/s over loopback at 50 submissions a second. The CPU shares on stderr say how much
   each took.
 - Every upload is written to disk (5 MiB each, ~18 GB for a full run at 50/s): the temporary
@@ -164,14 +167,15 @@ MEASURE_S = 60.0  # the measured window
 COOLDOWN_S = 5.0  # load after it, so that the window ends under load
 USERS = 150  # simulated candidates in flight at most (each waits for its own answers)
 RETRY_PROBABILITY = 0.10  # candidates that send the same submit twice
-WORKERS = 4  # gunicorn sync workers
-WORKER_CLASS = "sync"
-THREADS = 1  # only for --worker-class gthread
+WORKERS = 2  # granian worker processes, as docs/deploy.md starts it
+THREADS = 2  # Python threads per worker (granian's --blocking-threads)
+REDIS_PORT = 6379
+REDIS_DB = 12  # the shared cache (sessions read through it), emptied before and after the run
 UPLOAD_BYTES = 5 * 1024 * 1024  # the CV: 5 MiB starting with %PDF-
 SEED = 20261129
 WARMUP_SEQUENCES = 20  # complete submissions before the load, one request at a time
 WORKERS_MAX = 8  # the warm-up's first page views reach every worker up to this many
-REQUEST_TIMEOUT_S = 30.0  # client side; gunicorn's worker time-out is the same
+REQUEST_TIMEOUT_S = 30.0  # client side
 STARTUP_TIMEOUT_S = 30.0
 SETUP_TIMEOUT_S = 600.0
 LOCUST_START_S = 6.0  # from starting locust to t0 (it imports, builds the body, spawns)
@@ -423,7 +427,6 @@ class Options:
     cooldown_s: float
     users: int
     workers: int
-    worker_class: str
     threads: int
     retry_probability: float
     py_spy: str | None
@@ -464,6 +467,28 @@ def server_environment(tmp: Path, database: str) -> dict[str, str]:
         TMPDIR=str(tmp / "uploads-in-flight"),  # Django's temporary upload files
     )
     return env
+
+
+@contextlib.contextmanager
+def shared_cache() -> Iterator[str]:
+    """``REDIS_URL`` of the production set-up's shared cache, emptied before and after."""
+    import redis
+
+    client = redis.Redis(host=HOST, port=REDIS_PORT, db=REDIS_DB, socket_timeout=5)
+    try:
+        client.ping()
+    except redis.RedisError as error:
+        raise BenchmarkFailed(
+            f"Redis does not answer at {HOST}:{REDIS_PORT} ({error}); the production set-up "
+            "reads sessions through it"
+        ) from None
+    client.flushdb()
+    try:
+        yield f"redis://{HOST}:{REDIS_PORT}/{REDIS_DB}"
+    finally:
+        with contextlib.suppress(redis.RedisError):
+            client.flushdb()
+        client.close()
 
 
 @contextlib.contextmanager
@@ -520,33 +545,25 @@ def tail(path: Path, lines: int = 40) -> str:
         return f"(no {path.name})"
 
 
-def gunicorn_command(port: int, options: Options) -> list[str]:
-    command = [
-        sys.executable, "-m", "gunicorn", "concours.wsgi",
-        "--bind", f"{HOST}:{port}",
-        "--workers", str(options.workers),
-        "--worker-class", options.worker_class,
-        "--timeout", str(int(REQUEST_TIMEOUT_S)),
-        "--backlog", "2048",
-        "--error-logfile", "-",
-        "--log-level", "warning",
+def server_command(port: int, options: Options) -> list[str]:
+    """granian serving ``concours.wsgi`` as ``docs/deploy.md`` starts it (on loopback)."""
+    return [
+        str(Path(sys.executable).parent / "granian"), "--interface", "wsgi", "--no-ws",
+        "concours.wsgi:application", "--host", HOST, "--port", str(port),
+        "--workers", str(options.workers), "--blocking-threads", str(options.threads),
+        "--backlog", "2048", "--log-level", "warning",
     ]  # fmt: skip
-    if options.worker_class == "gthread":
-        command += ["--threads", str(options.threads)]
-    return command
 
 
 @contextlib.contextmanager
-def gunicorn(
+def server(
     env: dict[str, str], port: int, log_path: Path, options: Options
 ) -> Iterator[subprocess.Popen[bytes]]:
-    log(
-        f"starting gunicorn on {HOST}:{port}: {options.workers} {options.worker_class} workers"
-        + (f" × {options.threads} threads" if options.worker_class == "gthread" else "")
-    )
+    """The WSGI server, ready (``/healthz`` answers 200), stopped on exit."""
+    log(f"starting granian on {HOST}:{port}: {options.workers} workers × {options.threads} threads")
     with log_path.open("ab") as log_file:
         process = subprocess.Popen(
-            gunicorn_command(port, options),
+            server_command(port, options),
             cwd=REPO,
             env=env,
             stdin=subprocess.DEVNULL,
@@ -560,10 +577,10 @@ def gunicorn(
             yield process
         except BenchmarkFailed as error:
             raise BenchmarkFailed(
-                f"{error}\n--- end of the gunicorn log ---\n{tail(log_path)}"
+                f"{error}\n--- end of the server log ---\n{tail(log_path)}"
             ) from None
     finally:
-        stop_group(process, "gunicorn", 15)
+        stop_group(process, "granian", 15)
 
 
 def stop_group(process: subprocess.Popen[bytes], name: str, timeout: float) -> None:
@@ -605,22 +622,22 @@ def wait_until_healthy(process: subprocess.Popen[bytes], port: int, log_path: Pa
     last_error = "no answer yet"
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise BenchmarkFailed(f"gunicorn exited with {process.returncode}:\n{tail(log_path)}")
+            raise BenchmarkFailed(f"the server exited with {process.returncode}:\n{tail(log_path)}")
         try:
             status, _, _, body = http_request(port, "GET", "/healthz")
         except OSError as error:
             last_error = repr(error)
         else:
             if status == 200:
-                log("gunicorn is up: /healthz answers 200")
+                log("the server is up: /healthz answers 200")
                 return
             last_error = f"/healthz answered {status}: {body[:200]!r}"
         time.sleep(0.1)
-    raise BenchmarkFailed(f"gunicorn not healthy after {STARTUP_TIMEOUT_S:.0f} s ({last_error})")
+    raise BenchmarkFailed(f"the server not healthy after {STARTUP_TIMEOUT_S:.0f} s ({last_error})")
 
 
 def server_cpu_s(server_pid: int) -> float:
-    """CPU seconds used so far by gunicorn's master and workers (0 where /proc is missing)."""
+    """CPU seconds used so far by the server's main process and workers (0 where /proc is missing)."""
     total = 0
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
@@ -692,7 +709,7 @@ def warm_up(port: int, server_pid: int, candidates: list[dict[str, str]], csrf: 
         del record["cookie"]
     log(
         f"warm-up: {len(records)} submissions answered as expected, and their retries; "
-        f"gunicorn's CPU per request, one at a time: upload {cpu_ms['upload']:.0f} ms, submit "
+        f"the server's CPU per request, one at a time: upload {cpu_ms['upload']:.0f} ms, submit "
         f"{cpu_ms['submit']:.0f} ms, the same submit again {cpu_ms['retry']:.0f} ms"
     )
     return WarmUp(records, cpu_ms)
@@ -703,7 +720,7 @@ def warm_up(port: int, server_pid: int, candidates: list[dict[str, str]], csrf: 
 
 class CpuMeter:
     """The CPU each party takes during the window, from ``/proc`` (Linux), sampled every
-    second: gunicorn (master and workers), locust, the PostgreSQL backends connected to this
+    second: granian (main process and workers), locust, the PostgreSQL backends connected to this
     run's database (the server is shared with whatever else runs on the machine), the kernel
     threads (page-cache writeback); the rest of the machine's time is other processes'.
 
@@ -790,7 +807,7 @@ class CpuMeter:
         tasks = user + nice + system
         others = max(0.0, tasks - sum(cores.values()) - kernel)
         line = (
-            f"window: cores used by gunicorn {cores['server']:.2f}, locust {cores['client']:.2f}, "
+            f"window: cores used by the server {cores['server']:.2f}, locust {cores['client']:.2f}, "
             f"PostgreSQL (this database) {cores['database']:.2f}, kernel threads {kernel:.2f}, "
             f"interrupts {irq + softirq:.2f}, this script and py-spy {cores['tools']:.2f}, "
             f"other processes {others:.2f} (the machine busy "
@@ -923,7 +940,7 @@ def log_locust_stats(path: Path) -> None:
 
 def start_py_spy(options: Options, server_pid: int, tmp: Path) -> subprocess.Popen[bytes]:
     out = options.profile_out or tmp / "profile.txt"
-    log(f"py-spy: sampling gunicorn's workers for {options.measure_s:g} s into {out}")
+    log(f"py-spy: sampling the server's workers for {options.measure_s:g} s into {out}")
     command = [
         str(options.py_spy), "record", "--pid", str(server_pid), "--subprocesses",
         "--duration", str(int(options.measure_s)), "--rate", "50", "--format", "raw",
@@ -1176,6 +1193,19 @@ def internal_setup(out: Path, count: int) -> None:
                 )
             )
         Session.objects.bulk_create(sessions)
+        if settings.SESSION_ENGINE == "django.contrib.sessions.backends.cached_db":
+            # Candidates at a deadline have been working in the portal: their sessions are in
+            # the shared cache already, as the first request of each would have put them.
+            from django.contrib.sessions.backends.cached_db import KEY_PREFIX
+            from django.core.cache import caches
+
+            caches[settings.SESSION_CACHE_ALIAS].set_many(
+                {
+                    KEY_PREFIX + s.session_key: SessionStore().decode(s.session_data)
+                    for s in sessions
+                },
+                timeout=int((expire - now).total_seconds()),
+            )
     first_draft = Application.objects.get(pk=applications[0].pk)
     codes = [finding.code for finding in submission_findings(first_draft, now=timezone.now())]
     if codes != ["missing_cv"]:
@@ -1325,7 +1355,6 @@ def parse_options(argv: list[str]) -> Options:
     parser.add_argument("--cooldown", type=float, default=COOLDOWN_S)
     parser.add_argument("--users", type=int, default=USERS)
     parser.add_argument("--workers", type=int, default=WORKERS)
-    parser.add_argument("--worker-class", choices=("sync", "gthread"), default=WORKER_CLASS)
     parser.add_argument("--threads", type=int, default=THREADS)
     parser.add_argument("--retry-probability", type=float, default=RETRY_PROBABILITY)
     parser.add_argument("--py-spy", help="path of a py-spy binary: profile the workers")
@@ -1336,7 +1365,7 @@ def parse_options(argv: list[str]) -> Options:
         parser.error("--rate, --measure or --users out of bounds (500/s, 600 s, 1000 users)")
     return Options(
         rate=args.rate, warmup_s=args.warmup, measure_s=args.measure, cooldown_s=args.cooldown,
-        users=args.users, workers=args.workers, worker_class=args.worker_class,
+        users=args.users, workers=args.workers,
         threads=args.threads, retry_probability=args.retry_probability, py_spy=args.py_spy,
         profile_out=args.profile_out, keep_db=args.keep_db,
     )  # fmt: skip
@@ -1368,7 +1397,8 @@ def run(options: Options) -> int:
         log(f"throw-away environment in {tmp}; database {database}")
         try:
             check_disk(tmp, count * UPLOAD_BYTES)
-            with throwaway_database(database, options.keep_db):
+            with throwaway_database(database, options.keep_db), shared_cache() as redis_url:
+                env["REDIS_URL"] = redis_url
                 manage(env, "migrate", "--no-input", "-v", "0")
                 manage(env, "collectstatic", "--no-input", "-v", "0")
                 candidates_file = tmp / "candidates.json"
@@ -1380,17 +1410,17 @@ def run(options: Options) -> int:
                 )  # fmt: skip
                 candidates = json.loads(candidates_file.read_text())["candidates"]
                 port = free_port()
-                with gunicorn(env, port, tmp / "gunicorn.log", options) as server:
-                    warm = warm_up(port, server.pid, candidates[:warm_ups], csrf)
+                with server(env, port, tmp / "server.log", options) as process:
+                    warm = warm_up(port, process.pid, candidates[:warm_ups], csrf)
                     records = warm.records
                     load_records, t0, cpu = run_load(
-                        tmp, port, server, candidates_file, warm_ups, csrf, database, options
+                        tmp, port, process, candidates_file, warm_ups, csrf, database, options
                     )
                     records += load_records
-                server_errors = tail(tmp / "gunicorn.log", 200).count("Traceback")
+                server_errors = tail(tmp / "server.log", 200).count("Traceback")
                 if server_errors:
-                    log(f"the gunicorn log has {server_errors} tracebacks; its end:")
-                    log(tail(tmp / "gunicorn.log"))
+                    log(f"the server log has {server_errors} tracebacks; its end:")
+                    log(tail(tmp / "server.log"))
                 figures = figures_of(records, t0, options)
                 checked = verify(env, tmp, records, candidates_file)
             if options.py_spy:

@@ -1,4 +1,5 @@
-"""WSGI entry point: ``gunicorn concours.wsgi`` in production (see docs/deploy.md)."""
+"""WSGI entry point: ``granian --interface wsgi concours.wsgi:application`` in production (see
+docs/deploy.md)."""
 
 import os
 

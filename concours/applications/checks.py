@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -16,12 +17,21 @@ from django.utils.translation import ngettext
 from concours.applications import laureates
 from concours.applications.models import (
     Application,
+    Document,
     DocumentKind,
+    EligibilityException,
     FeeStatus,
     GuardianConsent,
     ItemKind,
+    Recording,
 )
-from concours.competitions.models import FeePolicy, Round, RoundKind
+from concours.competitions.models import (
+    FeePolicy,
+    RepertoireCategory,
+    RepertoireRequirement,
+    Round,
+    RoundKind,
+)
 from concours.eligibility import (
     DivisionRules,
     Member,
@@ -54,6 +64,48 @@ class Finding:
     item: str  # an ItemKind, or "account" / "deadline"
     code: str
     message: str
+
+
+# --- what the application holds, in one query --------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """Whether the application has a recording, an eligibility exception and each required
+    document: read with the application's row (``with_facts``) instead of a query each."""
+
+    has_recording: bool
+    has_exception: bool
+    documents: frozenset[str]  # the required kinds present
+
+    @classmethod
+    def from_row(cls, row: dict[str, object]) -> Facts:
+        return cls(
+            has_recording=bool(row["has_recording"]),
+            has_exception=bool(row["has_exception"]),
+            documents=frozenset(kind.value for kind in REQUIRED_DOCUMENTS if row[f"has_{kind}"]),
+        )
+
+
+FACT_FIELDS = ("has_recording", "has_exception", *(f"has_{kind}" for kind in REQUIRED_DOCUMENTS))
+
+
+def with_facts(applications: QuerySet[Application]) -> QuerySet[Application]:
+    """``applications`` annotated with ``FACT_FIELDS`` (read them with ``Facts.from_row``)."""
+    mine = OuterRef("pk")
+    return applications.annotate(
+        has_recording=Exists(Recording.objects.filter(application=mine)),
+        has_exception=Exists(EligibilityException.objects.filter(application=mine)),
+        **{
+            f"has_{kind}": Exists(Document.objects.filter(application=mine, kind=kind))
+            for kind in REQUIRED_DOCUMENTS
+        },
+    )
+
+
+def facts_of(application: Application) -> Facts:
+    row = with_facts(Application.objects.filter(pk=application.pk)).values(*FACT_FIELDS).get()
+    return Facts.from_row(row)
 
 
 # --- eligibility ---------------------------------------------------------------------------
@@ -117,11 +169,12 @@ def member_names(application: Application) -> list[str]:
     return [f"{person.given_name} {person.family_name}" for person, _i in _people(application)]
 
 
-def eligibility_verdict(application: Application, *, on: dt.date) -> Verdict:
+def eligibility_verdict(
+    application: Application, *, on: dt.date, facts: Facts | None = None
+) -> Verdict:
+    exceptions = application.exceptions.all() if facts is None or facts.has_exception else []
     waivers = [
-        Waiver(code=ProblemCode(code))
-        for exception in application.exceptions.all()
-        for code in exception.waived
+        Waiver(code=ProblemCode(code)) for exception in exceptions for code in exception.waived
     ]
     return check_eligibility(
         rules=division_rules(application),
@@ -203,12 +256,26 @@ def eligibility_message(code: str, params: dict[str, object], *, name: str = "")
 # --- repertoire ----------------------------------------------------------------------------
 
 
-def rounds_needing_repertoire(application: Application) -> list[Round]:
+def division_rounds(application: Application) -> list[Round]:
+    """The division's rounds in order, each with its requirements and their categories (two
+    queries)."""
+    return list(
+        application.division.rounds.order_by("number").prefetch_related(
+            Prefetch(
+                "requirements", queryset=RepertoireRequirement.objects.select_related("category")
+            )
+        )
+    )
+
+
+def rounds_needing_repertoire(
+    application: Application, rounds: Sequence[Round] | None = None
+) -> list[Round]:
+    """The rounds a programme is entered for: all but a pre-selection without requirements.
+    ``rounds`` are ``division_rounds(application)`` when the caller has them already."""
     return [
         round_
-        for round_ in application.division.rounds.order_by("number").prefetch_related(
-            "requirements__category"
-        )
+        for round_ in (division_rounds(application) if rounds is None else rounds)
         if round_.kind != RoundKind.PRESELECTION or round_.requirements.all()
     ]
 
@@ -227,27 +294,46 @@ def round_rules(round_: Round) -> RoundRules:
     )
 
 
-def repertoire_report(application: Application) -> Report:
-    rounds = rounds_needing_repertoire(application)
-    pieces: dict[int, list[Piece]] = {round_.number: [] for round_ in rounds}
-    for piece in application.pieces.select_related("round").prefetch_related("categories"):
-        pieces.setdefault(piece.round.number, []).append(
-            Piece(
-                composer=piece.composer,
-                work=piece.work,
-                movements=piece.movements,
-                duration=piece.duration_seconds,
-                categories=frozenset(c.code for c in piece.categories.all()),
-            )
-        )
-    categories = frozenset(
-        application.division.edition.repertoire_categories.values_list("code", flat=True)
+def repertoire_report(
+    application: Application,
+    *,
+    rounds: Sequence[Round] | None = None,
+    categories: Iterable[RepertoireCategory] | None = None,
+) -> Report:
+    """The programme checked against the rounds' rules. ``rounds`` (``division_rounds``) and
+    ``categories`` (the edition's) save their queries when the caller has them already."""
+    every_round = division_rounds(application) if rounds is None else rounds
+    needing = rounds_needing_repertoire(application, every_round)
+    number_of = {round_.pk: round_.number for round_ in every_round}
+    pieces: dict[int, list[Piece]] = {round_.number: [] for round_ in needing}
+    # One row per piece and category (a piece without categories has one, with ``None``).
+    rows = application.pieces.order_by("order", "id").values_list(
+        "pk", "round_id", "composer", "work", "movements", "duration_seconds", "categories__code"
     )
-    known = {round_.number for round_ in rounds}
+    found: dict[int, tuple[int, Piece]] = {}
+    for pk, round_id, composer, work, movements, duration, code in rows:
+        number = number_of.get(round_id)
+        if number is None:
+            continue
+        if pk in found:
+            _number, piece = found[pk]
+            found[pk] = (number, replace(piece, categories=piece.categories | {code}))
+        else:
+            codes = frozenset() if code is None else frozenset({code})
+            found[pk] = (
+                number,
+                Piece(composer=composer, work=work, movements=movements, duration=duration,
+                      categories=codes),
+            )  # fmt: skip
+    for number, piece in found.values():
+        pieces.setdefault(number, []).append(piece)
+    if categories is None:
+        categories = application.division.edition.repertoire_categories.all()
+    known = {round_.number for round_ in needing}
     return validate_application(
-        rounds=[round_rules(round_) for round_ in rounds],
+        rounds=[round_rules(round_) for round_ in needing],
         programmes={number: found for number, found in pieces.items() if number in known},
-        categories=categories,
+        categories=frozenset(category.code for category in categories),
     )
 
 
@@ -310,8 +396,13 @@ def repertoire_message(code: str, params: dict[str, object], category_names: dic
 # --- everything before a submission ----------------------------------------------------------
 
 
-def submission_findings(application: Application, *, now: dt.datetime) -> list[Finding]:
-    """Everything that stops ``application`` from being submitted at ``now``, in order."""
+def submission_findings(
+    application: Application, *, now: dt.datetime, facts: Facts | None = None
+) -> list[Finding]:
+    """Everything that stops ``application`` from being submitted at ``now``, in order.
+    ``facts`` (``with_facts``) save a query when the caller read them with the application."""
+    if facts is None:
+        facts = facts_of(application)
     findings: list[Finding] = []
     edition = application.division.edition
     if not edition.applications_open(now):
@@ -325,7 +416,7 @@ def submission_findings(application: Application, *, now: dt.datetime) -> list[F
         )
     today = now.astimezone(edition.zone).date()
     try:
-        verdict = eligibility_verdict(application, on=today)
+        verdict = eligibility_verdict(application, on=today, facts=facts)
     except ValueError:
         findings.append(
             Finding(
@@ -352,13 +443,15 @@ def submission_findings(application: Application, *, now: dt.datetime) -> list[F
                     ),
                 )
             )
-    names = {c.code: str(c.name) for c in edition.repertoire_categories.all()}
+    rounds = division_rounds(application)
+    categories = list(edition.repertoire_categories.all())
+    names = {c.code: str(c.name) for c in categories}
     findings.extend(
         Finding(ItemKind.PROGRAMME, p.code, repertoire_message(p.code, dict(p.params), names))
-        for p in repertoire_report(application).problems
+        for p in repertoire_report(application, rounds=rounds, categories=categories).problems
     )
-    findings.extend(_missing_recordings(application))
-    kinds = set(application.documents.values_list("kind", flat=True))
+    findings.extend(_missing_recordings(rounds, facts))
+    kinds = facts.documents
     findings.extend(
         Finding(
             ItemKind.DOCUMENTS,
@@ -376,9 +469,9 @@ def _consent_confirmed(consents: Iterable[GuardianConsent]) -> bool:
     return any(consent.confirmed_at is not None for consent in consents)
 
 
-def _missing_recordings(application: Application) -> list[Finding]:
-    preselection = application.division.rounds.filter(kind=RoundKind.PRESELECTION).exists()
-    if preselection and not application.recordings.exists():
+def _missing_recordings(rounds: Sequence[Round], facts: Facts) -> list[Finding]:
+    preselection = any(round_.kind == RoundKind.PRESELECTION for round_ in rounds)
+    if preselection and not facts.has_recording:
         return [
             Finding(
                 ItemKind.RECORDINGS,

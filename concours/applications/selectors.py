@@ -20,15 +20,13 @@ def applications_of(user: User) -> QuerySet[Application]:
 def access_application_for_candidate(user: User, reference: object) -> Application:
     """The application, if it is ``user``'s own; otherwise ``Http404`` (never reveal it exists)."""
     try:
-        return (
-            Application.objects.select_related(
-                "candidate__user", "division__edition__competition__city"
-            )
-            .prefetch_related("division__instruments")
-            .get(reference=reference, candidate__user=user)
-        )
+        application = Application.objects.select_related(
+            "candidate", "division__edition__competition__city"
+        ).get(reference=reference, candidate__user=user)
     except Application.DoesNotExist:
         raise Http404(_("No such application.")) from None
+    application.candidate.user = user  # the query made sure of it: no need to read it again
+    return application
 
 
 def open_preselections_for_office(user: User) -> QuerySet[Round]:

@@ -15,7 +15,13 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from concours.accounts.models import User
-from concours.applications.checks import Finding, submission_findings
+from concours.applications.checks import (
+    FACT_FIELDS,
+    Facts,
+    Finding,
+    submission_findings,
+    with_facts,
+)
 from concours.applications.models import (
     Application,
     ApplicationStatus,
@@ -118,32 +124,35 @@ def submit_application(
     Raises ``IncompleteApplication`` with every finding when something is missing.
     """
     with transaction.atomic():
-        locked = (
-            # Lock only the application's row (the joined rows include a nullable user).
-            Application.objects.select_for_update(of=("self",))
-            .select_related("division__edition", "candidate__user")
-            .get(pk=application.pk)
+        # Lock the application's row and read again what a concurrent submit may have changed;
+        # the rest (candidate, division, edition) is read with ``application`` already.
+        # With it, what the checks need to know about its items (``checks.with_facts``).
+        row = (
+            with_facts(Application.objects.select_for_update().filter(pk=application.pk))
+            .values("status", "submission_key", *FACT_FIELDS)
+            .get()
         )
-        if locked.status != ApplicationStatus.DRAFT:
-            if locked.submission_key == key:
-                return locked
+        if row["status"] != ApplicationStatus.DRAFT:
+            if row["submission_key"] == key:
+                application.refresh_from_db()
+                return application
             raise ApplicationError(_("This application has been submitted already."))
-        findings = submission_findings(locked, now=now)
+        findings = submission_findings(application, now=now, facts=Facts.from_row(row))
         if findings:
             raise IncompleteApplication(findings)
-        locked.status = ApplicationStatus.SUBMITTED
-        locked.submitted_at = now
-        locked.submission_key = key
-        locked.save(update_fields=["status", "submitted_at", "submission_key", "updated_at"])
+        application.status = ApplicationStatus.SUBMITTED
+        application.submitted_at = now
+        application.submission_key = key
+        application.save(update_fields=["status", "submitted_at", "submission_key", "updated_at"])
         StatusChange.objects.create(
-            application=locked, old_status=ApplicationStatus.DRAFT, new_status=ApplicationStatus.SUBMITTED,
+            application=application, old_status=ApplicationStatus.DRAFT, new_status=ApplicationStatus.SUBMITTED,
             changed_at=now, changed_by=by,
         )  # fmt: skip
-        _fee_after_submission(locked)
+        _fee_after_submission(application)
         transaction.on_commit(
-            partial(_after_status_change, application_id=locked.pk, status=locked.status)
+            partial(_after_status_change, application_id=application.pk, status=application.status)
         )
-    return locked
+    return application
 
 
 def _fee_after_submission(application: Application) -> None:

@@ -8,13 +8,16 @@ import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 from concours.accounts.tests.factories import UserFactory
+from concours.applications import services
 from concours.applications.models import (
     Application,
     ApplicationStatus,
     CandidateProfile,
     Document,
+    EligibilityException,
     StatusChange,
 )
 from concours.applications.tests.conftest import PDF, PNG
@@ -220,6 +223,60 @@ def test_submit_is_refused_with_the_findings_then_accepted_once(
     assert [m.subject for m in mail.outbox][-1].endswith("your application is now “Submitted”")
 
 
+def test_submitting_costs_a_bounded_number_of_queries(
+    client, draft, open_edition, django_assert_max_num_queries
+):
+    """At a deadline every submit counts: the checks read the division's rules, the programme
+    and what the draft holds in a fixed number of queries, whatever the programme's size."""
+    client.force_login(draft.candidate.user)
+    _complete(client, draft, open_edition)
+    # session, user, application; the row locked with what it holds; instruments, rounds,
+    # requirements, categories, programme; the update and the status change; two savepoints.
+    with django_assert_max_num_queries(14):
+        response = client.post(_url("submit", draft), {"submission_key": str(uuid.uuid4())})
+    assert response.status_code == 302
+    draft.refresh_from_db()
+    assert draft.status == ApplicationStatus.SUBMITTED
+
+
+def test_a_retried_submit_answers_with_the_submission_as_stored(client, draft, open_edition):
+    client.force_login(draft.candidate.user)
+    _complete(client, draft, open_edition)
+    key = uuid.uuid4()
+    user = draft.candidate.user
+    first = services.submit_application(
+        application=Application.objects.get(pk=draft.pk), key=key, by=user, now=timezone.now()
+    )
+    stale = Application.objects.get(pk=draft.pk)
+    stale.status = ApplicationStatus.DRAFT  # as a view read it just before the first submit
+    again = services.submit_application(application=stale, key=key, by=user, now=timezone.now())
+    assert (again.status, again.submitted_at) == (ApplicationStatus.SUBMITTED, first.submitted_at)
+    assert StatusChange.objects.filter(application=draft).count() == 1
+
+
+def test_an_exception_granted_by_the_office_lets_the_draft_be_submitted(
+    client, open_edition, candidate
+):
+    candidate.birth_date = dt.date(1985, 3, 1)  # too old for the violin division
+    candidate.save()
+    older = Application.objects.create(
+        candidate=candidate, division=open_edition.divisions.get(), status=ApplicationStatus.DRAFT
+    )
+    client.force_login(candidate.user)
+    _complete(client, older, open_edition)
+    response = client.post(_url("submit", older), {"submission_key": str(uuid.uuid4())})
+    assert response.status_code == 400
+    assert [f.code for f in response.context["findings"]] == ["born_too_early"]
+    EligibilityException.objects.create(
+        application=older, waived=["born_too_early"], reason="Exceptional talent.",
+        decided_by=UserFactory(),
+    )  # fmt: skip
+    response = client.post(_url("submit", older), {"submission_key": str(uuid.uuid4())})
+    assert response.status_code == 302
+    older.refresh_from_db()
+    assert older.status == ApplicationStatus.SUBMITTED
+
+
 def test_a_new_submit_of_a_submitted_application_is_refused(client, draft, open_edition):
     client.force_login(draft.candidate.user)
     _complete(client, draft, open_edition)
@@ -294,7 +351,6 @@ def test_applying_is_refused_once_the_window_closes(client, candidate, open_edit
 
 def test_a_reopened_item_is_corrected_and_sent_back(client, draft, open_edition):
     from concours.accounts.tests.factories import UserFactory as Staff
-    from concours.applications import services
 
     client.force_login(draft.candidate.user)
     _complete(client, draft, open_edition)

@@ -6,7 +6,6 @@ import uuid
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
@@ -91,10 +90,11 @@ def _overview(request: HttpRequest, application, findings=None, status: int = 20
     by_item: dict[str, list[checks.Finding]] = {}
     for finding in findings:
         by_item.setdefault(finding.item, []).append(finding)
-    report = checks.repertoire_report(application)
+    every_round = checks.division_rounds(application)
+    report = checks.repertoire_report(application, rounds=every_round)
     rounds = [
         {"round": round_, "totals": report.totals_of(round_.number)}
-        for round_ in checks.rounds_needing_repertoire(application)
+        for round_ in checks.rounds_needing_repertoire(application, every_round)
     ]
     context = {
         "application": application,
@@ -213,11 +213,10 @@ def documents(request: HttpRequest, reference: uuid.UUID) -> HttpResponse:
     )
     if request.method == "POST" and editable and form.is_valid():
         upload = form.cleaned_data["file"]
-        with transaction.atomic():
-            Document.objects.create(
-                application=application, kind=form.cleaned_data["kind"], file=upload,
-                content_type=form.cleaned_data["content_type"], size=upload.size,
-            )  # fmt: skip
+        Document.objects.create(
+            application=application, kind=form.cleaned_data["kind"], file=upload,
+            content_type=form.cleaned_data["content_type"], size=upload.size,
+        )  # fmt: skip
         messages.success(request, _("The document is uploaded."))
         return redirect("candidate:documents", reference=application.reference)
     context = {

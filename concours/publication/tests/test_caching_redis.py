@@ -8,53 +8,32 @@ keys afterwards; nothing else in that database is touched.
 """
 
 import datetime as dt
-import os
 import re
 import time
-import uuid
 
 import pytest
 from django.core.cache import caches
 from django.test import Client, override_settings
 from django.utils import timezone
 
+from concours.core.tests.redis import cache_settings, redis_or_skip, remove_keys
 from concours.publication import caching
 from concours.publication.tests.setup import make_decided_round, publish
 from concours.publication.tests.urls import public_urls
 
 pytestmark = pytest.mark.django_db
 
-REDIS_URL = os.environ.get("CONCOURS_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
-
-
-def _redis_or_skip():  # type: ignore[no-untyped-def]
-    redis = pytest.importorskip("redis")
-    client = redis.Redis.from_url(REDIS_URL, socket_timeout=2, socket_connect_timeout=2)
-    try:
-        client.ping()
-    except redis.RedisError as error:
-        pytest.skip(f"no Redis at {REDIS_URL}: {error}")
-    return client
 
 
 @pytest.fixture
 def redis_cache():
-    client = _redis_or_skip()
-    prefix = f"concours-test-{uuid.uuid4().hex}"
-    settings = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": prefix,
-        }
-    }
-    with override_settings(CACHES=settings):
+    client = redis_or_skip()
+    caches, prefix = cache_settings()
+    with override_settings(CACHES=caches):
         yield client
         caching._follower = None  # its thread stops within FOLLOW_SECONDS
-    for key in client.scan_iter(f"{prefix}:*"):
-        client.delete(key)
-    client.close()
+    remove_keys(client, prefix)
 
 
 def _eventually(condition, seconds: float = 3.0) -> None:  # type: ignore[no-untyped-def]
