@@ -1,4 +1,4 @@
-"""The deadline rush (issue 4): submissions with a 5 MB document, against granian + PostgreSQL.
+"""The deadline rush (issue 4): submissions with a 5 MB document, against gunicorn + PostgreSQL.
 
 Run from the repository root (PostgreSQL must answer at 127.0.0.1:5432 as ``postgres``)::
 
@@ -51,9 +51,12 @@ Method
    birth date and session per candidate. The sessions are also put in the shared cache, as a
    candidate's earlier requests would have. The first draft is checked to lack nothing but
    the CV.
-3. ``granian --interface wsgi concours.wsgi:application`` with ``WORKERS`` = 2 workers of
-   ``THREADS`` = 2 Python threads, as ``docs/deploy.md`` starts it (4 and 3 single-threaded
-   workers did no better), waited for through ``/healthz``. The task backend is the database
+3. ``gunicorn concours.wsgi`` with ``WORKERS`` = 4 sync workers, as ``docs/deploy.md`` starts
+   it (2, 3 and 6 sync workers and gthread 2 × 4 cost the same CPU per submission: the work is
+   CPU-bound, and 4 covers the submit's waits on PostgreSQL), waited for through ``/healthz``;
+   or, with ``--server granian``, ``granian --interface wsgi concours.wsgi:application`` with
+   ``--workers`` processes of ``--threads`` Python threads (the comparison in
+   ``docs/benchmarks.md``). The task backend is the database
    one (``django_tasks_db``) and **no task worker runs** during the load: the e-mail of each submission is queued after commit,
    and the check below counts the queued e-mails. A worker sending mail is work for after the
    rush (or another machine); here it would take CPU from the server.
@@ -94,7 +97,7 @@ Figures (stdout, one ``name: value`` line each)
   the candidate waits for both), of the sequences started in the window that got answers;
 - ``applications.upload_p95_ms``, ``applications.submit_p95_ms``: the single requests;
 - ``applications.server_cpu_ms_per_submission``, ``applications.database_cpu_ms_per_submission``:
-  the CPU time granian (main process and workers) and PostgreSQL took in the window, divided by the
+  the CPU time the server (main process and workers) and PostgreSQL took in the window, divided by
   submissions in it (retries included in the cost): what one submission costs under load,
   whatever else the machine was doing; at 50 a second, 1000 ms of them make one core;
 - ``applications.upload_server_cpu_ms``, ``applications.submit_server_cpu_ms``: the server's CPU
@@ -106,19 +109,19 @@ Figures (stdout, one ``name: value`` line each)
 
 Percentiles are by nearest rank over the single run. The run exits 1 when anything was lost
 or duplicated (after printing the figures), or when the set-up or the warm-up check failed (no
-figures). Progress and diagnostics go to stderr: the CPU taken during the window by granian,
+figures). Progress and diagnostics go to stderr: the CPU taken during the window by the server,
 locust, this database's PostgreSQL backends, the kernel and every other process (sampled each
 second from ``/proc``; a WARNING when other processes took more than ``NOISE_CORES``), late
 starts, the answers that were not as expected, locust's own statistics.
 
-Options, for experiments (``--help``): ``--rate``, ``--measure``, ``--users``, ``--workers``,
-``--threads``, ``--retry-probability``, ``--keep-db``, and
+Options, for experiments (``--help``): ``--rate``, ``--measure``, ``--users``, ``--server``,
+``--workers``, ``--worker-class gthread --threads N``, ``--retry-probability``, ``--keep-db``, and
 ``--py-spy PATH`` which samples the server's workers during the window with py-spy (``pip
 install --target /tmp/pyspy py-spy``) and prints where their time goes.
 
 Caveats
 -------
-- The load generator, granian and PostgreSQL share the two cores; the locust process sends
+- The load generator, the server and PostgreSQL share the two cores; the locust process sends
   ~250 MB/s over loopback at 50 submissions a second. The CPU shares on stderr say how much
   each took.
 - Every upload is written to disk (5 MiB each, ~18 GB for a full run at 50/s): the temporary
@@ -167,15 +170,17 @@ MEASURE_S = 60.0  # the measured window
 COOLDOWN_S = 5.0  # load after it, so that the window ends under load
 USERS = 150  # simulated candidates in flight at most (each waits for its own answers)
 RETRY_PROBABILITY = 0.10  # candidates that send the same submit twice
-WORKERS = 2  # granian worker processes, as docs/deploy.md starts it
-THREADS = 2  # Python threads per worker (granian's --blocking-threads)
+SERVER = "gunicorn"  # as docs/deploy.md; --server granian for the comparison
+WORKERS = 4  # gunicorn sync workers, as docs/deploy.md starts it
+WORKER_CLASS = "sync"
+THREADS = 1  # for --worker-class gthread, and granian's threads per worker
 REDIS_PORT = 6379
 REDIS_DB = 12  # the shared cache (sessions read through it), emptied before and after the run
 UPLOAD_BYTES = 5 * 1024 * 1024  # the CV: 5 MiB starting with %PDF-
 SEED = 20261129
 WARMUP_SEQUENCES = 20  # complete submissions before the load, one request at a time
 WORKERS_MAX = 8  # the warm-up's first page views reach every worker up to this many
-REQUEST_TIMEOUT_S = 30.0  # client side
+REQUEST_TIMEOUT_S = 30.0  # client side; gunicorn's worker time-out is the same
 STARTUP_TIMEOUT_S = 30.0
 SETUP_TIMEOUT_S = 600.0
 LOCUST_START_S = 6.0  # from starting locust to t0 (it imports, builds the body, spawns)
@@ -426,7 +431,9 @@ class Options:
     measure_s: float
     cooldown_s: float
     users: int
+    server: str
     workers: int
+    worker_class: str
     threads: int
     retry_probability: float
     py_spy: str | None
@@ -545,8 +552,25 @@ def tail(path: Path, lines: int = 40) -> str:
         return f"(no {path.name})"
 
 
-def server_command(port: int, options: Options) -> list[str]:
-    """granian serving ``concours.wsgi`` as ``docs/deploy.md`` starts it (on loopback)."""
+def gunicorn_command(port: int, options: Options) -> list[str]:
+    command = [
+        sys.executable, "-m", "gunicorn", "concours.wsgi",
+        "--bind", f"{HOST}:{port}",
+        "--workers", str(options.workers),
+        "--worker-class", options.worker_class,
+        "--timeout", str(int(REQUEST_TIMEOUT_S)),
+        "--backlog", "2048",
+        "--error-logfile", "-",
+        "--log-level", "warning",
+    ]  # fmt: skip
+    if options.worker_class == "gthread":
+        command += ["--threads", str(options.threads)]
+    return command
+
+
+def granian_command(port: int, options: Options) -> list[str]:
+    """granian, for the comparison in docs/benchmarks.md: ``--workers`` processes of
+    ``--threads`` Python threads (its ``--blocking-threads``)."""
     return [
         str(Path(sys.executable).parent / "granian"), "--interface", "wsgi", "--no-ws",
         "concours.wsgi:application", "--host", HOST, "--port", str(port),
@@ -556,14 +580,26 @@ def server_command(port: int, options: Options) -> list[str]:
 
 
 @contextlib.contextmanager
-def server(
+def gunicorn(
     env: dict[str, str], port: int, log_path: Path, options: Options
 ) -> Iterator[subprocess.Popen[bytes]]:
-    """The WSGI server, ready (``/healthz`` answers 200), stopped on exit."""
-    log(f"starting granian on {HOST}:{port}: {options.workers} workers × {options.threads} threads")
+    """The server as ``docs/deploy.md`` starts it (gunicorn), or granian with
+    ``--server granian``; ready (``/healthz`` answers 200), stopped on exit."""
+    name = getattr(options, "server", "gunicorn")
+    if name == "granian":
+        command = granian_command(port, options)
+        log(
+            f"starting granian on {HOST}:{port}: {options.workers} workers × {options.threads} threads"
+        )
+    else:
+        command = gunicorn_command(port, options)
+        log(
+            f"starting gunicorn on {HOST}:{port}: {options.workers} {options.worker_class} workers"
+            + (f" × {options.threads} threads" if options.worker_class == "gthread" else "")
+        )
     with log_path.open("ab") as log_file:
         process = subprocess.Popen(
-            server_command(port, options),
+            command,
             cwd=REPO,
             env=env,
             stdin=subprocess.DEVNULL,
@@ -580,7 +616,7 @@ def server(
                 f"{error}\n--- end of the server log ---\n{tail(log_path)}"
             ) from None
     finally:
-        stop_group(process, "granian", 15)
+        stop_group(process, name, 15)
 
 
 def stop_group(process: subprocess.Popen[bytes], name: str, timeout: float) -> None:
@@ -720,8 +756,8 @@ def warm_up(port: int, server_pid: int, candidates: list[dict[str, str]], csrf: 
 
 class CpuMeter:
     """The CPU each party takes during the window, from ``/proc`` (Linux), sampled every
-    second: granian (main process and workers), locust, the PostgreSQL backends connected to this
-    run's database (the server is shared with whatever else runs on the machine), the kernel
+    second: the server (main process and workers), locust, the PostgreSQL backends connected to
+    this run's database (the server is shared with whatever else runs on the machine), the kernel
     threads (page-cache writeback); the rest of the machine's time is other processes'.
 
     A process first seen after the first sample counts whole (it started in the window); one
@@ -1354,7 +1390,9 @@ def parse_options(argv: list[str]) -> Options:
     parser.add_argument("--measure", type=float, default=MEASURE_S)
     parser.add_argument("--cooldown", type=float, default=COOLDOWN_S)
     parser.add_argument("--users", type=int, default=USERS)
+    parser.add_argument("--server", choices=("gunicorn", "granian"), default=SERVER)
     parser.add_argument("--workers", type=int, default=WORKERS)
+    parser.add_argument("--worker-class", choices=("sync", "gthread"), default=WORKER_CLASS)
     parser.add_argument("--threads", type=int, default=THREADS)
     parser.add_argument("--retry-probability", type=float, default=RETRY_PROBABILITY)
     parser.add_argument("--py-spy", help="path of a py-spy binary: profile the workers")
@@ -1365,7 +1403,8 @@ def parse_options(argv: list[str]) -> Options:
         parser.error("--rate, --measure or --users out of bounds (500/s, 600 s, 1000 users)")
     return Options(
         rate=args.rate, warmup_s=args.warmup, measure_s=args.measure, cooldown_s=args.cooldown,
-        users=args.users, workers=args.workers,
+        users=args.users, server=args.server, workers=args.workers,
+        worker_class=args.worker_class,
         threads=args.threads, retry_probability=args.retry_probability, py_spy=args.py_spy,
         profile_out=args.profile_out, keep_db=args.keep_db,
     )  # fmt: skip
@@ -1410,7 +1449,7 @@ def run(options: Options) -> int:
                 )  # fmt: skip
                 candidates = json.loads(candidates_file.read_text())["candidates"]
                 port = free_port()
-                with server(env, port, tmp / "server.log", options) as process:
+                with gunicorn(env, port, tmp / "server.log", options) as process:
                     warm = warm_up(port, process.pid, candidates[:warm_ups], csrf)
                     records = warm.records
                     load_records, t0, cpu = run_load(

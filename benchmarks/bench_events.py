@@ -1,4 +1,4 @@
-"""Registrations for one event with a quota (issue 6), against granian + PostgreSQL.
+"""Registrations for one event with a quota (issue 6), against gunicorn + PostgreSQL.
 
 Run from the repository root (PostgreSQL must answer at 127.0.0.1:5432 as ``postgres``)::
 
@@ -61,26 +61,24 @@ Method
    client (the same form, the same view) while its queries are counted: the set-up fails if
    that is not the confirmed redirect, and prints on stderr the queries of one registration
    and of the same form sent again.
-3. ``granian --interface wsgi concours.wsgi:application`` with ``WORKERS`` = 2 workers of
-   ``THREADS`` = 2 Python threads, as ``docs/deploy.md`` starts it, waited for through ``/healthz``. **No
-   task worker runs** during the load: each registration's e-mail is queued after commit, and
-   the check below counts the queued e-mails.
+3. ``gunicorn concours.wsgi`` with ``WORKERS`` = 4 sync workers, as ``docs/deploy.md`` starts
+   it, waited for through ``/healthz``. **No task worker runs** during the load: each
+   registration's e-mail is queued after commit, and the check below counts the queued e-mails.
 4. A warm-up and a check from this process (``http.client``), one request at a time: a few
    views of the event's page (every worker's first requests cost more), then
    ``WARMUP_REGISTRANTS`` registrations (each must be confirmed), then the same forms again
-   (each must lead to the same registration). The server's CPU time per request is measured
+   (each must lead to the same registration). gunicorn's CPU time per request is measured
    here, where no queueing or other request inflates it.
 5. The load: a second process (this script, ``--internal-load``), with no Django: ``USERS``
    threads, each with the minimal HTTP/1.1 client of ``bench_results_night.py`` (the request
-   built once). Every request opens a new TCP connection and closes it after the answer,
-   although granian would keep it alive: each registrant is another person, and the racing
-   second sending needs a connection of its own. Registrant ``j`` is *scheduled* at
-   ``t0 + j / RATE`` (2,000 a minute: 33.3 a second); thread ``k`` runs registrants
-   ``k, k + USERS, …``, each as soon as it is due and its previous one is done. While the
-   server keeps up, the offered load is exactly ``RATE`` (an open loop); when it does not,
-   threads fall behind (a closed loop with ``USERS`` registrants in flight) and the late
-   starts are reported. The load lasts ``WARMUP_S + MEASURE_S + COOLDOWN_S`` seconds; the
-   figures are taken from the middle ``MEASURE_S`` seconds.
+   built once; gunicorn's sync workers close the connection after each answer, so every
+   request opens a new TCP connection). Registrant ``j`` is *scheduled* at ``t0 + j / RATE``
+   (2,000 a minute: 33.3 a second); thread ``k`` runs registrants ``k, k + USERS, …``, each as
+   soon as it is due and its previous one is done. While the server keeps up, the offered load
+   is exactly ``RATE`` (an open loop); when it does not, threads fall behind (a closed loop with
+   ``USERS`` registrants in flight) and the late starts are reported. The load lasts
+   ``WARMUP_S + MEASURE_S + COOLDOWN_S`` seconds; the figures are taken from the middle
+   ``MEASURE_S`` seconds.
 6. Afterwards, from the database (this script in a child process, with Django):
 
    - **oversold**: for every quota of the event, the registrations it applies to that hold a
@@ -106,11 +104,11 @@ Figures (stdout, one ``name: value`` line each)
   sending to the whole answer), of the registrants started in the window (an error or a
   time-out counts at the time it took);
 - ``events.server_cpu_ms_per_registration``, ``events.database_cpu_ms_per_registration``: the
-  CPU time granian (main process and workers) and this database's PostgreSQL backends took in
-  the window, divided by the registrations in it (the second sendings included in the cost);
-  at 2,000 a minute, 30 ms of them make one core;
-- ``events.register_server_cpu_ms``: the server's CPU time of one registration, one request at
-  a time (the warm-up);
+  CPU time gunicorn (master and workers) and this database's PostgreSQL backends took in the
+  window, divided by the registrations in it (the second sendings included in the cost); at
+  2,000 a minute, 30 ms of them make one core;
+- ``events.register_server_cpu_ms``: gunicorn's CPU time of one registration, one request at a
+  time (the warm-up);
 - ``events.oversold``, ``events.lost``, ``events.duplicated``: as above (run-wide, warm-up and
   probe included);
 - ``events.errors``: requests of the window's registrants answered otherwise than expected (a
@@ -120,20 +118,20 @@ Figures (stdout, one ``name: value`` line each)
 Percentiles are by nearest rank over the single run. The run exits 1 when a place was oversold
 or a registration lost or duplicated (after printing the figures), or when the set-up or the
 warm-up check failed (no figures). Progress and diagnostics go to stderr: the queries of one
-registration, the CPU taken during the window by granian, the load generator, this database's
+registration, the CPU taken during the window by gunicorn, the load generator, this database's
 PostgreSQL backends, the kernel and every other process (a WARNING when other processes or the
 hypervisor took more than ``NOISE_CORES``), late starts, confirmed and waitlisted counts, the
 answers that were not as expected.
 
 Options, for experiments (``--help``): ``--rate`` (a second), ``--measure``, ``--warmup``,
-``--cooldown``, ``--users``, ``--places``, ``--workers``, ``--threads N`` (granian's
-``--blocking-threads``: Python threads per worker), ``--resend-probability``, ``--keep-db``,
-and ``--py-spy PATH`` which samples the granian workers during the window with py-spy (``pip
-install --target /tmp/pyspy py-spy``) and prints where their time goes.
+``--cooldown``, ``--users``, ``--places``, ``--workers``, ``--worker-class gthread --threads
+N``, ``--resend-probability``, ``--keep-db``, and ``--py-spy PATH`` which samples the gunicorn
+workers during the window with py-spy (``pip install --target /tmp/pyspy py-spy``) and prints
+where their time goes.
 
 Caveats
 -------
-- The load generator, granian and PostgreSQL share the machine's cores; the CPU shares on
+- The load generator, gunicorn and PostgreSQL share the machine's cores; the CPU shares on
   stderr say how much each took.
 - Every registrant registers in the one public category; with several categories and quotas
   the quotas of other categories are neither locked nor counted by a registration.
@@ -166,7 +164,7 @@ from urllib.parse import parse_qsl, urlencode
 
 BENCH_DIR = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH_DIR))
-import bench_deadline_rush as rush  # noqa: E402  (its environment, database and server helpers)
+import bench_deadline_rush as rush  # noqa: E402  (its environment, database and gunicorn helpers)
 import bench_results_night as night  # noqa: E402  (its HTTP client and CPU meter)
 
 rush.LOG_NAME = Path(__file__).stem
@@ -184,8 +182,9 @@ COOLDOWN_S = 3.0  # load after it, so that the window ends under load
 USERS = 100  # registrants in flight at most (each thread waits for its own answers)
 RESEND_PROBABILITY = 0.05  # registrants who send the same form twice
 FULL_AT = 0.25  # the quota is full this far into the measured window, at the target rate
-WORKERS = 2  # granian worker processes, as docs/deploy.md starts it
-THREADS = 2  # Python threads per worker (granian's --blocking-threads)
+WORKERS = 4  # gunicorn sync workers, as docs/deploy.md starts it
+WORKER_CLASS = "sync"
+THREADS = 1  # only for --worker-class gthread
 WARMUP_REGISTRANTS = 20  # registrations before the load, one request at a time
 WORKERS_MAX = 8  # the warm-up's first page views reach every worker up to this many
 LOAD_START_S = 2.0  # from starting the load process to t0
@@ -208,6 +207,7 @@ class Options:
     users: int
     places: int | None
     workers: int
+    worker_class: str
     threads: int
     resend_probability: float
     py_spy: str | None
@@ -313,8 +313,7 @@ def judge(record: dict[str, Any]) -> dict[str, Any]:
 
 
 def send(port: int, request: bytes) -> dict[str, Any]:
-    """One request on a new connection, closed after the answer (granian would keep it alive;
-    each registrant is another person, and a racing second sending needs its own)."""
+    """One request on a fresh connection (sync workers close it after each answer)."""
     client = night.Client(port)
     start = time.time()
     try:
@@ -410,7 +409,7 @@ class WarmUp:
 
 def warm_up(port: int, server_pid: int, setup: dict[str, Any], csrf: str) -> WarmUp:
     """Page views to wake every worker, then registrations one at a time, then the same forms
-    again; every answer checked, the server's CPU per request measured."""
+    again; every answer checked, gunicorn's CPU per request measured."""
     for _ in range(3 * WORKERS_MAX):
         status, _, _, body = rush.http_request(
             port, "GET", f"/events/{setup['slug']}/", headers={"Accept-Language": "en"}
@@ -446,7 +445,7 @@ def warm_up(port: int, server_pid: int, setup: dict[str, Any], csrf: str) -> War
         cpu_ms[step] = 1000 * (rush.server_cpu_s(server_pid) - before) / WARMUP_REGISTRANTS
     log(
         f"warm-up: {WARMUP_REGISTRANTS} registrations confirmed, and the same forms again led "
-        f"to the same registrations; the server's CPU per request, one at a time: register "
+        f"to the same registrations; gunicorn's CPU per request, one at a time: register "
         f"{cpu_ms['first']:.1f} ms, the same form again {cpu_ms['again']:.1f} ms"
     )
     return WarmUp(records, cpu_ms)
@@ -820,7 +819,8 @@ def parse_options(argv: list[str]) -> Options:
     parser.add_argument("--users", type=int, default=USERS)
     parser.add_argument("--places", type=int, help="the quota's size (default: full at FULL_AT)")
     parser.add_argument("--workers", type=int, default=WORKERS)
-    parser.add_argument("--threads", type=int, default=THREADS, help="granian's --blocking-threads")
+    parser.add_argument("--worker-class", choices=("sync", "gthread"), default=WORKER_CLASS)
+    parser.add_argument("--threads", type=int, default=THREADS)
     parser.add_argument("--resend-probability", type=float, default=RESEND_PROBABILITY)
     parser.add_argument("--py-spy", help="path of a py-spy binary: profile the workers")
     parser.add_argument("--profile-out", type=Path, help="where py-spy writes (kept)")
@@ -832,7 +832,8 @@ def parse_options(argv: list[str]) -> Options:
         parser.error(f"--places must leave room for the warm-up ({WARMUP_REGISTRANTS + 1})")
     return Options(
         rate=args.rate, warmup_s=args.warmup, measure_s=args.measure, cooldown_s=args.cooldown,
-        users=args.users, places=args.places, workers=args.workers, threads=args.threads,
+        users=args.users, places=args.places, workers=args.workers,
+        worker_class=args.worker_class, threads=args.threads,
         resend_probability=args.resend_probability, py_spy=args.py_spy,
         profile_out=args.profile_out, keep_db=args.keep_db,
     )  # fmt: skip
@@ -896,16 +897,16 @@ def run(options: Options) -> int:
                     )  # fmt: skip
                 setup = json.loads(setup_path.read_text(encoding="utf-8"))
                 port = rush.free_port()
-                with rush.server(env, port, tmp / "server.log", options) as server:  # type: ignore[arg-type]
+                with rush.gunicorn(env, port, tmp / "gunicorn.log", options) as server:  # type: ignore[arg-type]
                     warm = warm_up(port, server.pid, setup, csrf)
                     load_records, t0, cpu = run_load(
                         tmp, port, server, setup_path, csrf, database, options
                     )
                 records = warm.records + load_records
-                tracebacks = rush.tail(tmp / "server.log", 400).count("Traceback")
+                tracebacks = rush.tail(tmp / "gunicorn.log", 400).count("Traceback")
                 if tracebacks:
-                    log(f"the server log has {tracebacks} tracebacks; its end:")
-                    log(rush.tail(tmp / "server.log"))
+                    log(f"the gunicorn log has {tracebacks} tracebacks; its end:")
+                    log(rush.tail(tmp / "gunicorn.log"))
                 figures = figures_of(records, t0, options)
                 checked = verify(env, tmp, records)
             if options.py_spy:

@@ -1,4 +1,4 @@
-"""Throughput and latency of the public pages, served as in production (granian + WhiteNoise).
+"""Throughput and latency of the public pages, served as in production (gunicorn + WhiteNoise).
 
 Run from the repository root::
 
@@ -14,22 +14,21 @@ Method
    ``docs/deploy.md``; an explicit value in the environment wins).
 2. ``migrate``, ``load_demo --if-empty`` and ``collectstatic``. The compiled translations come
    from ``make messages``; the Chinese page is checked to really be Chinese.
-3. ``granian --interface wsgi concours.wsgi:application`` with ``WORKERS`` = 2 workers of
-   ``THREADS`` = 2 Python threads, as ``docs/deploy.md`` starts it, on a free port of 127.0.0.1, waited for
-   through ``/healthz``.
+3. ``gunicorn concours.wsgi`` with 2 workers (default sync worker class, as in
+   ``docs/deploy.md``) on a free port of 127.0.0.1, waited for through ``/healthz``.
 4. Each URL is first checked once (status 200 and an expected fragment of the body: the
    Chinese home page must say ``<html lang="zh-hans">``), then loaded by ``CLIENTS`` threads of
-   this process, each with its own ``http.client`` connection kept alive (granian allows it;
-   a connection the server dropped is opened again), back to back with no think time:
-   ``WARMUP_S`` seconds discarded, then ``MEASURE_S`` seconds (at most ``MAX_REQUESTS``
-   requests) measured. Requests per second = requests started in the measured window / time
-   from the start of that window to the end of its last request. Latency = time from sending
-   the request to reading the whole body, as the client sees it; p50 and p95 by nearest rank.
-5. While each URL is measured, ``/proc`` tells (on stderr) how many cores granian, the clients,
+   this process, each with its own ``http.client`` connection kept alive whenever the server
+   allows it, back to back with no think time: ``WARMUP_S`` seconds discarded, then
+   ``MEASURE_S`` seconds (at most ``MAX_REQUESTS`` requests) measured. Requests per second =
+   requests started in the measured window / time from the start of that window to the end of
+   its last request. Latency = time from sending the request to reading the whole body, as the
+   client sees it; p50 and p95 by nearest rank.
+5. While each URL is measured, ``/proc`` tells (on stderr) how many cores gunicorn, the clients,
    a local PostgreSQL and every other process used, and how much the hypervisor stole; more
    than ``NOISE_CORES`` for the others or the steal prints a WARNING: that run is not comparable.
-6. granian is stopped and the temporary directory removed in every case (``try``/``finally``,
-   also on SIGTERM and Ctrl-C). A failure prints the end of the server log (with Django's
+6. gunicorn is stopped and the temporary directory removed in every case (``try``/``finally``,
+   also on SIGTERM and Ctrl-C). A failure prints the end of the gunicorn log (with Django's
    tracebacks).
 
 Any answer other than 200, any connection error, or a wrong body at the first check fails the
@@ -44,9 +43,8 @@ Caveats
   the pages (under 0.1 core) but not next to ``/healthz`` (about half a core).
 - ``CLIENTS`` is twice ``WORKERS``: the server is saturated, so the latencies include queueing
   (about twice the service time); they are not those of a single visitor on an idle server.
-- granian keeps the clients' connections alive, so a request pays no new TCP connection (only
-  each client's first one does); behind a proxy, the proxy's connections would be the ones
-  kept alive.
+- gunicorn's sync worker closes the connection after every response, so every request pays a
+  new TCP connection on loopback; a proxy in front would keep its own connections.
 - The clients send no cookies: every request is a first visit (the CSRF cookie of the language
   switcher is issued anew each time). Nothing is cached between requests but what Django and
   the database cache themselves.
@@ -77,8 +75,7 @@ from types import FrameType
 
 REPO = Path(__file__).resolve().parent.parent
 HOST = "127.0.0.1"
-WORKERS = 2  # granian worker processes, as docs/deploy.md starts it
-THREADS = 2  # Python threads per worker (granian's --blocking-threads)
+WORKERS = 2
 CLIENTS = 4
 WARMUP_S = 1.0
 MEASURE_S = 5.0
@@ -147,7 +144,7 @@ def free_port() -> int:
 
 
 def server_environment(tmp: Path) -> dict[str, str]:
-    """The environment of ``manage.py`` and granian: production settings, data under ``tmp``."""
+    """The environment of ``manage.py`` and gunicorn: production settings, data under ``tmp``."""
     env = dict(os.environ)
     env.update(
         DJANGO_SETTINGS_MODULE="concours.settings",
@@ -194,30 +191,25 @@ def get(port: int, target: Target) -> tuple[int, bytes]:
 
 
 @contextmanager
-def server(env: dict[str, str], port: int, log_path: Path) -> Iterator[subprocess.Popen[bytes]]:
-    """granian on ``127.0.0.1:port``, ready (``/healthz`` answers 200), stopped on exit."""
+def gunicorn(env: dict[str, str], port: int, log_path: Path) -> Iterator[subprocess.Popen[bytes]]:
+    """gunicorn on ``127.0.0.1:port``, ready (``/healthz`` answers 200), stopped on exit."""
     command = [
-        str(Path(sys.executable).parent / "granian"),
-        "--interface",
-        "wsgi",
-        "--no-ws",
-        "concours.wsgi:application",
-        "--host",
-        HOST,
-        "--port",
-        str(port),
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "concours.wsgi",
+        "--bind",
+        f"{HOST}:{port}",
         "--workers",
         str(WORKERS),
-        "--blocking-threads",
-        str(THREADS),
+        "--error-logfile",
+        "-",
         "--log-level",
         "warning",
     ]
-    log(
-        f"starting granian on {HOST}:{port}: {WORKERS} workers × {THREADS} threads; log: {log_path}"
-    )
+    log(f"starting gunicorn on {HOST}:{port} with {WORKERS} workers; its log: {log_path}")
     with log_path.open("ab") as log_file:
-        # granian's own log and Django's (tracebacks of 500s) both go to the log file.
+        # gunicorn's own log and Django's (tracebacks of 500s) both go to the log file.
         process = subprocess.Popen(
             command,
             cwd=REPO,
@@ -233,7 +225,7 @@ def server(env: dict[str, str], port: int, log_path: Path) -> Iterator[subproces
             yield process
         except BenchmarkFailed as error:
             raise BenchmarkFailed(
-                f"{error}\n--- end of the server log ---\n{tail(log_path)}"
+                f"{error}\n--- end of the gunicorn log ---\n{tail(log_path)}"
             ) from None
     finally:
         stop(process)
@@ -246,7 +238,7 @@ def wait_until_healthy(process: subprocess.Popen[bytes], port: int, log_path: Pa
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise BenchmarkFailed(
-                f"granian exited with {process.returncode} while starting:\n{tail(log_path)}"
+                f"gunicorn exited with {process.returncode} while starting:\n{tail(log_path)}"
             )
         try:
             status, body = get(port, health)
@@ -254,26 +246,25 @@ def wait_until_healthy(process: subprocess.Popen[bytes], port: int, log_path: Pa
             last_error = repr(error)
         else:
             if status == 200:
-                log("granian is up: /healthz answers 200")
+                log("gunicorn is up: /healthz answers 200")
                 return
             last_error = f"/healthz answered {status}: {body[:200]!r}"
         time.sleep(0.1)
     raise BenchmarkFailed(
-        f"granian not healthy after {STARTUP_TIMEOUT_S:.0f} s ({last_error}):\n{tail(log_path)}"
+        f"gunicorn not healthy after {STARTUP_TIMEOUT_S:.0f} s ({last_error}):\n{tail(log_path)}"
     )
 
 
 def stop(process: subprocess.Popen[bytes]) -> None:
-    """SIGTERM to granian's main process (it stops its workers), SIGKILL to its group if it
-    hangs."""
+    """SIGTERM to the gunicorn master (it stops its workers), SIGKILL to its group if it hangs."""
     if process.poll() is not None:
         return
-    log("stopping granian")
+    log("stopping gunicorn")
     process.terminate()
     try:
         process.wait(timeout=15)
     except subprocess.TimeoutExpired:
-        log("granian did not stop in 15 s; killing its process group")
+        log("gunicorn did not stop in 15 s; killing its process group")
         os.killpg(process.pid, signal.SIGKILL)
         process.wait(timeout=5)
 
@@ -282,12 +273,12 @@ def tail(path: Path, lines: int = 30) -> str:
     try:
         return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
     except OSError:
-        return "(no server log)"
+        return "(no gunicorn log)"
 
 
 @dataclass(frozen=True)
 class CpuSample:
-    """Cumulative CPU seconds: the machine (busy, steal), this process, granian, PostgreSQL."""
+    """Cumulative CPU seconds: the machine (busy, steal), this process, gunicorn, PostgreSQL."""
 
     wall: float
     busy: float
@@ -342,7 +333,7 @@ def cpu_sample(server_pid: int, *, postgres: bool) -> CpuSample | None:
 
 
 def report_cpu(name: str, before: CpuSample | None, after: CpuSample | None) -> None:
-    """On stderr: the cores taken by granian, the clients, PostgreSQL and everything else.
+    """On stderr: the cores taken by gunicorn, the clients, PostgreSQL and everything else.
 
     A busy neighbour (or the hypervisor's steal) takes cores from the server and the clients, so
     the figures fall; the warning says when a run is not comparable with a quiet one.
@@ -356,7 +347,7 @@ def report_cpu(name: str, before: CpuSample | None, after: CpuSample | None) -> 
     others = max(0.0, (after.busy - before.busy) / wall - server - client - database)
     steal = (after.steal - before.steal) / wall
     line = (
-        f"{name}: cores used by granian {server:.2f}, the clients {client:.2f}, "
+        f"{name}: cores used by gunicorn {server:.2f}, the clients {client:.2f}, "
         f"local PostgreSQL {database:.2f}, other processes {others:.2f}; stolen {steal:.2f}"
     )
     if others > NOISE_CORES or steal > NOISE_CORES:
@@ -492,8 +483,8 @@ def main() -> int:
             manage(env, "load_demo", "--if-empty")
             manage(env, "collectstatic", "--no-input", "-v", "0")
             port = free_port()
-            with server(env, port, tmp / "server.log") as process:
-                figures = measure(port, process.pid, postgres=postgres)
+            with gunicorn(env, port, tmp / "gunicorn.log") as server:
+                figures = measure(port, server.pid, postgres=postgres)
         except BenchmarkFailed as error:
             log(f"FAILED: {error}")
             return 1

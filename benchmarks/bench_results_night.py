@@ -1,5 +1,5 @@
 """Results night (issue 5): the published results page under load, beside a static file of the
-same size, and seventeen jurors marking at once; granian + PostgreSQL + Redis.
+same size, and seventeen jurors marking at once; gunicorn + PostgreSQL + Redis.
 
 Run from the repository root (PostgreSQL must answer at 127.0.0.1:5432 as ``postgres``; Redis
 at 127.0.0.1:6379 is used when it answers)::
@@ -43,18 +43,16 @@ Method
    ``Accept-Language: en``) and writes its body into the collected static files
    (``STATIC_ROOT/bench/results-night.html``): the static file has the page's size and bytes,
    and WhiteNoise serves it like any other static file.
-3. Redis's database is emptied (nothing the set-up cached is left), then ``granian
-   --interface wsgi concours.wsgi:application`` starts with ``WORKERS`` = 2 workers of
-   ``THREADS`` = 2 Python threads, as ``docs/deploy.md`` starts it, and is waited for through
-   ``/healthz``.
+3. Redis's database is emptied (nothing the set-up cached is left), then ``gunicorn
+   concours.wsgi`` starts with ``WORKERS`` = 4 sync workers, as ``docs/deploy.md`` starts it,
+   and is waited for through ``/healthz``.
 4. The load generator is a second process (this script, ``--internal-load``), with no Django:
    ``CONNECTIONS`` threads, each with its own socket, a minimal HTTP/1.1 client (the request
-   prepared once; the connection kept alive when the server allows it, which granian does:
-   each thread sends all its requests on one connection, for the page and the file alike, and
-   opens a new one only if the server closed it). No cookies, no ``Accept-Encoding``:
-   anonymous visitors, and the same uncompressed bytes both ways. Every answer is checked: the
-   page 200 with a candidate's name in it, the file 200 with exactly the file's bytes;
-   anything else fails the run.
+   prepared once; the connection kept alive when the server allows it, which gunicorn's sync
+   workers do not: every request then pays a new TCP connection, for the page and the file
+   alike). No cookies, no ``Accept-Encoding``: anonymous visitors, and the same uncompressed
+   bytes both ways. Every answer is checked: the page 200 with a candidate's name in it, the
+   file 200 with exactly the file's bytes; anything else fails the run.
 5. Page and file, one after the other on the same server: ``WARMUP_S`` of each (discarded),
    then ``MEASURE_S`` of each measured in the order page, file, file, page (half the time in
    each slot, so that a slow drift of the machine weighs on both alike). Requests per second
@@ -90,15 +88,14 @@ Figures (stdout, one ``name: value`` line each)
 
 The run exits 1 when a mark was lost or duplicated (after printing the figures), or when the
 set-up, a check, or an answer under load was wrong (no figures). Progress and diagnostics go to
-stderr: for every step the cores taken by granian, the load generator, this database's
+stderr: for every step the cores taken by gunicorn, the load generator, this database's
 PostgreSQL backends, Redis, the kernel and every other process (a WARNING when others or the
-hypervisor took more than ``NOISE_CORES``), the server's CPU per request, latencies, the
-office's computations.
+hypervisor took more than ``NOISE_CORES``), gunicorn's CPU per request, latencies, the office's
+computations.
 
 Options, for experiments (``--help``): ``--measure``, ``--connections``, ``--workers``,
-``--threads N`` (granian's ``--blocking-threads``: Python threads per worker), ``--redis-db``,
-``--no-redis``, ``--keep-db`` and ``--py-spy PATH`` (samples the workers while the page is
-measured; see the deadline rush).
+``--worker-class gthread --threads N``, ``--redis-db``, ``--no-redis``, ``--keep-db`` and
+``--py-spy PATH`` (samples the workers while the page is measured; see the deadline rush).
 
 Caveats
 -------
@@ -109,9 +106,8 @@ Caveats
 - Without ``Accept-Encoding`` nothing is compressed. A browser would ask for gzip or brotli:
   WhiteNoise would then send the file's precompressed copy (a tenth of the bytes), and the page
   would go out as it is unless the proxy compresses it.
-- granian keeps the connections alive (HTTP/1.1 keep-alive), so neither the page nor the file
-  pays a new TCP connection per request; behind a proxy, the proxy's connections would be the
-  ones kept alive.
+- gunicorn's sync worker closes the connection after every answer; a proxy in front keeps its
+  own.
 - After its first requests each worker serves the page from its own copy, asking Redis nothing
   while the publication version it follows (announced on Redis) stays the same
   (``publication.caching``); the figure is results night's steady state. The Redis commands
@@ -146,7 +142,7 @@ from typing import Any
 
 BENCH_DIR = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH_DIR))
-import bench_deadline_rush as rush  # noqa: E402  (its environment, database and server helpers)
+import bench_deadline_rush as rush  # noqa: E402  (its environment, database and gunicorn helpers)
 
 rush.LOG_NAME = Path(__file__).stem
 log = rush.log
@@ -164,8 +160,9 @@ ADVANCING = 20
 LIVE_CANDIDATES = 40
 LIVE_JURORS = 17
 
-WORKERS = 2  # granian worker processes, as docs/deploy.md starts it
-THREADS = 2  # Python threads per worker (granian's --blocking-threads)
+WORKERS = 4  # gunicorn sync workers, as docs/deploy.md starts it
+WORKER_CLASS = "sync"
+THREADS = 1  # only for --worker-class gthread
 CONNECTIONS = 16  # client connections for the page and the file
 WARMUP_S = 3.0  # each of page and file, discarded
 MEASURE_S = 20.0  # each of page and file, in two slots of half
@@ -182,6 +179,7 @@ class Options:
     measure_s: float
     connections: int
     workers: int
+    worker_class: str
     threads: int
     redis_db: int
     use_redis: bool
@@ -553,8 +551,8 @@ def internal_load(port: int, setup_path: Path, csrf: str) -> None:
 
 
 class CpuMeter:
-    """The CPU each party takes during a step, sampled from ``/proc`` every second: granian
-    (main process and workers), the load process, this database's PostgreSQL backends, Redis, the
+    """The CPU each party takes during a step, sampled from ``/proc`` every second: gunicorn
+    (master and workers), the load process, this database's PostgreSQL backends, Redis, the
     kernel threads; the rest of the machine's time is other processes'."""
 
     PARTIES = ("server", "client", "database", "redis")
@@ -636,7 +634,7 @@ class CpuMeter:
         kernel = (self.end[2] - self.start[2]) / tick / wall
         others = max(0.0, user + nice + system - sum(cores.values()) - kernel)
         line = (
-            f"{name}: cores used by granian {cores['server']:.2f}, the load generator "
+            f"{name}: cores used by gunicorn {cores['server']:.2f}, the load generator "
             f"{cores['client']:.2f}, PostgreSQL (this database) {cores['database']:.2f}, Redis "
             f"{cores['redis']:.2f}, kernel threads {kernel:.2f}, interrupts "
             f"{irq + softirq:.2f}, other processes {others:.2f}; stolen {steal:.2f}"
@@ -905,7 +903,7 @@ def measure_jury(
             )
     if cpu and marks:
         log(
-            f"jury: CPU ms per request (marks, resends and the office's): granian "
+            f"jury: CPU ms per request (marks, resends and the office's): gunicorn "
             f"{1000 * cpu['server'] / (len(marks) + len(office)):.1f}, PostgreSQL "
             f"{1000 * cpu['database'] / (len(marks) + len(office)):.1f}"
         )
@@ -941,7 +939,7 @@ def run(options: Options) -> int:
                     static_bytes = Path(setup["static_file"]).read_bytes()
                     flush_redis(redis_url)  # the server starts with nothing cached
                     port = rush.free_port()
-                    with rush.server(env, port, tmp / "server.log", options) as server:  # type: ignore[arg-type]
+                    with rush.gunicorn(env, port, tmp / "gunicorn.log", options) as server:  # type: ignore[arg-type]
                         check_once(port, setup, static_bytes)
                         load = LoadProcess(port, setup_path, csrf)
                         profiler = None
@@ -957,10 +955,10 @@ def run(options: Options) -> int:
                             load.stop()
                             if profiler is not None:
                                 rush.stop_group(profiler, "py-spy", 30)
-                    tracebacks = rush.tail(tmp / "server.log", 400).count("Traceback")
+                    tracebacks = rush.tail(tmp / "gunicorn.log", 400).count("Traceback")
                     if tracebacks:
-                        log(f"the server log has {tracebacks} tracebacks; its end:")
-                        log(rush.tail(tmp / "server.log"))
+                        log(f"the gunicorn log has {tracebacks} tracebacks; its end:")
+                        log(rush.tail(tmp / "gunicorn.log"))
                     checked = verify(env, tmp, jury.records)
             if options.py_spy:
                 rush.summarize_profile(options.profile_out or tmp / "profile.txt")
@@ -1264,7 +1262,8 @@ def parse_options(argv: list[str]) -> Options:
     parser.add_argument("--measure", type=float, default=MEASURE_S, help="seconds for each")
     parser.add_argument("--connections", type=int, default=CONNECTIONS)
     parser.add_argument("--workers", type=int, default=WORKERS)
-    parser.add_argument("--threads", type=int, default=THREADS, help="granian's --blocking-threads")
+    parser.add_argument("--worker-class", choices=("sync", "gthread"), default=WORKER_CLASS)
+    parser.add_argument("--threads", type=int, default=THREADS)
     parser.add_argument("--redis-db", type=int, default=REDIS_DB)
     parser.add_argument("--no-redis", action="store_true", help="local-memory cache instead")
     parser.add_argument("--py-spy", help="path of a py-spy binary: profile the workers")
@@ -1275,7 +1274,7 @@ def parse_options(argv: list[str]) -> Options:
         parser.error("--measure or --connections out of bounds (600 s, 256)")
     return Options(
         measure_s=args.measure, connections=args.connections, workers=args.workers,
-        threads=args.threads, redis_db=args.redis_db,
+        worker_class=args.worker_class, threads=args.threads, redis_db=args.redis_db,
         use_redis=not args.no_redis, keep_db=args.keep_db, py_spy=args.py_spy,
         profile_out=args.profile_out,
     )  # fmt: skip

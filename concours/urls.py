@@ -14,6 +14,9 @@ urlpatterns = [
     path("accounts/", include("concours.accounts.urls")),
     path("me/", dashboard, name="dashboard"),
     path("office-files/<str:kind>/<int:pk>/", office_file, name="office_file"),
+    # The published results first: on results night they are most of the traffic, and every
+    # pattern tried before them costs each request (no URL matches both them and another app's).
+    path("", include("concours.publication.urls")),
     path("", include("concours.applications.urls_candidate")),
     path("", include("concours.uploads.urls")),
     path("", include("concours.applications.urls_links")),
@@ -21,7 +24,6 @@ urlpatterns = [
     path("", include("concours.jury.urls")),
     path("", include("concours.results.urls")),
     path("", include("concours.draws.urls")),
-    path("", include("concours.publication.urls")),
     path("", include("concours.events.urls")),
     path("", include("concours.masterclasses.urls")),
     path("", include("concours.assembly.urls")),

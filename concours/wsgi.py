@@ -1,5 +1,4 @@
-"""WSGI entry point: ``granian --interface wsgi concours.wsgi:application`` in production (see
-docs/deploy.md)."""
+"""WSGI entry point: ``gunicorn concours.wsgi`` in production (see docs/deploy.md)."""
 
 import os
 
