@@ -92,6 +92,30 @@ def test_new_candidate_enters_details_then_applies(client, open_edition):
     assert Application.objects.count() == 1
 
 
+def test_details_save_themselves_as_the_candidate_types(client, candidate):
+    client.force_login(candidate.user)
+    url = reverse("candidate:profile")
+    assert '"autosave": "1"' in client.get(url).content.decode()
+    data = {
+        "given_name": "Ana", "family_name": "Alpha-Berg", "native_name": "安娜",
+        "birth_date": "2000-05-01", "citizenship": "CN", "country_represented": "CN",
+        "residence": "CN",
+    }  # fmt: skip
+    response = client.post(url, {**data, "autosave": "1"}, HTTP_HX_REQUEST="true")
+    assert response.status_code == 200
+    assert "Your details are saved" in response.content.decode()
+    candidate.refresh_from_db()
+    assert candidate.family_name == "Alpha-Berg"
+    # An incomplete form is not saved: the details keep what was complete.
+    response = client.post(
+        url, {**data, "family_name": "", "autosave": "1"}, HTTP_HX_REQUEST="true"
+    )
+    assert response.status_code == 200
+    assert "Not saved yet" in response.content.decode()
+    candidate.refresh_from_db()
+    assert candidate.family_name == "Alpha-Berg"
+
+
 def test_profile_errors_name_the_field(client, candidate):
     client.force_login(candidate.user)
     response = client.post(

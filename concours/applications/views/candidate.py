@@ -31,16 +31,23 @@ def _profile_of(request: HttpRequest):  # type: ignore[no-untyped-def]
 def profile(request: HttpRequest) -> HttpResponse:
     existing = _profile_of(request)
     form = ProfileForm(request.POST if request.method == "POST" else None, instance=existing)
+    autosave = request.method == "POST" and bool(request.POST.get("autosave"))
     if request.method == "POST" and form.is_valid():
         saved = form.save(commit=False)
         saved.user = request.user
         saved.save()
         form.save_m2m()
+        if autosave:
+            return render(request, "applications/candidate/_autosave.html", {"saved": True})
         messages.success(request, _("Your details are saved."))
         next_url = request.POST.get("next", "")
         return redirect(
             next_url if next_url.startswith("/") and not next_url.startswith("//") else "dashboard"
         )
+    if autosave:
+        # The page sends the form as the candidate types: a complete form is saved, an
+        # incomplete one is not (the errors show when the candidate saves it).
+        return render(request, "applications/candidate/_autosave.html", {"saved": False})
     return render(
         request,
         "applications/candidate/profile.html",
