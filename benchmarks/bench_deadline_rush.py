@@ -580,7 +580,7 @@ def granian_command(port: int, options: Options) -> list[str]:
 
 
 @contextlib.contextmanager
-def gunicorn(
+def web_server(
     env: dict[str, str], port: int, log_path: Path, options: Options
 ) -> Iterator[subprocess.Popen[bytes]]:
     """The server as ``docs/deploy.md`` starts it (gunicorn), or granian with
@@ -1449,7 +1449,7 @@ def run(options: Options) -> int:
                 )  # fmt: skip
                 candidates = json.loads(candidates_file.read_text())["candidates"]
                 port = free_port()
-                with gunicorn(env, port, tmp / "server.log", options) as process:
+                with web_server(env, port, tmp / "server.log", options) as process:
                     warm = warm_up(port, process.pid, candidates[:warm_ups], csrf)
                     records = warm.records
                     load_records, t0, cpu = run_load(

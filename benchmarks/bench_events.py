@@ -164,7 +164,7 @@ from urllib.parse import parse_qsl, urlencode
 
 BENCH_DIR = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH_DIR))
-import bench_deadline_rush as rush  # noqa: E402  (its environment, database and gunicorn helpers)
+import bench_deadline_rush as rush  # noqa: E402  (its environment, database and web-server helpers)
 import bench_results_night as night  # noqa: E402  (its HTTP client and CPU meter)
 
 rush.LOG_NAME = Path(__file__).stem
@@ -897,7 +897,7 @@ def run(options: Options) -> int:
                     )  # fmt: skip
                 setup = json.loads(setup_path.read_text(encoding="utf-8"))
                 port = rush.free_port()
-                with rush.gunicorn(env, port, tmp / "gunicorn.log", options) as server:  # type: ignore[arg-type]
+                with rush.web_server(env, port, tmp / "gunicorn.log", options) as server:  # type: ignore[arg-type]
                     warm = warm_up(port, server.pid, setup, csrf)
                     load_records, t0, cpu = run_load(
                         tmp, port, server, setup_path, csrf, database, options

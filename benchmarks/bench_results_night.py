@@ -142,7 +142,7 @@ from typing import Any
 
 BENCH_DIR = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH_DIR))
-import bench_deadline_rush as rush  # noqa: E402  (its environment, database and gunicorn helpers)
+import bench_deadline_rush as rush  # noqa: E402  (its environment, database and web-server helpers)
 
 rush.LOG_NAME = Path(__file__).stem
 log = rush.log
@@ -939,7 +939,7 @@ def run(options: Options) -> int:
                     static_bytes = Path(setup["static_file"]).read_bytes()
                     flush_redis(redis_url)  # the server starts with nothing cached
                     port = rush.free_port()
-                    with rush.gunicorn(env, port, tmp / "gunicorn.log", options) as server:  # type: ignore[arg-type]
+                    with rush.web_server(env, port, tmp / "gunicorn.log", options) as server:  # type: ignore[arg-type]
                         check_once(port, setup, static_bytes)
                         load = LoadProcess(port, setup_path, csrf)
                         profiler = None
