@@ -100,6 +100,8 @@ Figures (stdout, one ``name: value`` line each)
   the CPU time the server (main process and workers) and PostgreSQL took in the window, divided by
   submissions in it (retries included in the cost): what one submission costs under load,
   whatever else the machine was doing; at 50 a second, 1000 ms of them make one core;
+- ``applications.server_kernel_cpu_ms_per_submission``: the part of the server's that the kernel
+  spent on its behalf (receiving the bodies, writing the files, page faults);
 - ``applications.upload_server_cpu_ms``, ``applications.submit_server_cpu_ms``: the server's CPU
   time of one upload and of one submit, one request at a time (the warm-up);
 - ``applications.lost``, ``applications.duplicated``: as above (run-wide, warm-up included);
@@ -766,7 +768,7 @@ class CpuMeter:
 
     def __init__(self, server_pid: int, client_pid: int, database: str) -> None:
         self.server_pid, self.client_pid, self.database = server_pid, client_pid, database
-        parties = ("server", "client", "database", "tools")
+        parties = ("server", "server_system", "client", "database", "tools")
         self.ticks: dict[str, dict[int, int]] = {party: {} for party in parties}
         self.used = dict.fromkeys(parties, 0)
         self.start: tuple[float, list[int], int] | None = None
@@ -806,13 +808,15 @@ class CpuMeter:
                 continue
             pid = int(entry.name)
             try:
-                ppid, flags, ticks = process_stat(pid)
+                ppid, flags, user, system = process_times(pid)
             except (OSError, ValueError, IndexError):
                 continue  # gone in the meantime
+            ticks = user + system
             if flags & 0x00200000 or pid == 2 or ppid == 2:  # PF_KTHREAD
                 kernel += ticks
             elif pid == self.server_pid or ppid == self.server_pid:
                 seen["server"][pid] = ticks
+                seen["server_system"][pid] = system
             elif pid == self.client_pid:
                 seen["client"][pid] = ticks
             elif pid in database_pids:
@@ -841,9 +845,10 @@ class CpuMeter:
         cores = {party: ticks / tick / wall for party, ticks in self.used.items()}
         kernel = (self.end[2] - self.start[2]) / tick / wall
         tasks = user + nice + system
-        others = max(0.0, tasks - sum(cores.values()) - kernel)
+        others = max(0.0, tasks - sum(cores.values()) + cores["server_system"] - kernel)
         line = (
-            f"window: cores used by the server {cores['server']:.2f}, locust {cores['client']:.2f}, "
+            f"window: cores used by the server {cores['server']:.2f} "
+            f"(of which in the kernel {cores['server_system']:.2f}), locust {cores['client']:.2f}, "
             f"PostgreSQL (this database) {cores['database']:.2f}, kernel threads {kernel:.2f}, "
             f"interrupts {irq + softirq:.2f}, this script and py-spy {cores['tools']:.2f}, "
             f"other processes {others:.2f} (the machine busy "
@@ -857,9 +862,15 @@ class CpuMeter:
 
 def process_stat(pid: int) -> tuple[int, int, int]:
     """(ppid, flags, utime + stime in ticks) of one process."""
+    ppid, flags, user, system = process_times(pid)
+    return ppid, flags, user + system
+
+
+def process_times(pid: int) -> tuple[int, int, int, int]:
+    """(ppid, flags, utime, stime in ticks) of one process."""
     stat = Path(f"/proc/{pid}/stat").read_text()
     fields = stat[stat.rindex(")") + 2 :].split()
-    return int(fields[1]), int(fields[6]), int(fields[11]) + int(fields[12])
+    return int(fields[1]), int(fields[6]), int(fields[11]), int(fields[12])
 
 
 # --- the load ----------------------------------------------------------------------------------
@@ -1477,6 +1488,7 @@ def run(options: Options) -> int:
         # What one submission costs the server, whatever else the machine was doing.
         per = 1000 / figures.submissions_per_s
         print(f"applications.server_cpu_ms_per_submission: {cpu['server'] * per:.0f}")
+        print(f"applications.server_kernel_cpu_ms_per_submission: {cpu['server_system'] * per:.0f}")
         print(f"applications.database_cpu_ms_per_submission: {cpu['database'] * per:.0f}")
     print(f"applications.upload_server_cpu_ms: {warm.cpu_ms['upload']:.0f}")
     print(f"applications.submit_server_cpu_ms: {warm.cpu_ms['submit']:.0f}")

@@ -227,6 +227,13 @@ CONCOURS_SITE_URL = env_str("CONCOURS_SITE_URL", "http://127.0.0.1:8000")
 # E-mail verification links last this long (seconds).
 CONCOURS_EMAIL_VERIFICATION_MAX_AGE = env_int("CONCOURS_EMAIL_VERIFICATION_MAX_AGE", 3 * 24 * 3600)
 
+# Form uploads (a CV, a photo) read the request body a mebibyte at a time, gunicorn's own chunk
+# (concours/core/uploadhandlers.py says why); small files stay in memory, larger go to a temp file.
+FILE_UPLOAD_HANDLERS = [
+    "concours.core.uploadhandlers.MemoryFileUploadHandler",
+    "concours.core.uploadhandlers.TemporaryFileUploadHandler",
+]
+
 # Resumable uploads (docs/uploads.md): the largest file, the largest chunk one request may carry,
 # how long an unfinished upload waits for its next chunk (seconds), how many unfinished uploads one
 # person may have, the disk space kept free beyond what unfinished uploads may still need, and a

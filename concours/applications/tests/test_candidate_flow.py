@@ -205,6 +205,28 @@ def test_documents_are_checked_by_content_not_by_name(client, draft):
     assert Document.objects.count() == 0
 
 
+def test_a_document_larger_than_a_read_and_than_memory_arrives_byte_for_byte(client, draft):
+    """Read in several 1 MiB chunks into a temporary file (over FILE_UPLOAD_MAX_MEMORY_SIZE),
+    then moved into the storage: the stored bytes are the sent ones."""
+    import random
+
+    from django.conf import settings
+
+    from concours.core.uploadhandlers import CHUNK_BYTES
+
+    size = max(3 * CHUNK_BYTES, settings.FILE_UPLOAD_MAX_MEMORY_SIZE) + 4099
+    content = PDF + random.Random(4).randbytes(size - len(PDF))
+    client.force_login(draft.candidate.user)
+    response = client.post(
+        _url("documents", draft), {"kind": "cv", "file": SimpleUploadedFile("cv.pdf", content)}
+    )
+    assert response.status_code == 302
+    document = draft.documents.get()
+    assert document.size == size
+    with document.file.open("rb") as stored:
+        assert stored.read() == content
+
+
 def test_oversized_document_is_refused(client, draft, settings):
     from concours.applications import forms
 
