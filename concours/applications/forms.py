@@ -224,8 +224,10 @@ class MemberForm(forms.ModelForm):  # type: ignore[type-arg]
         widgets = {"birth_date": DateInput()}
 
 
-TeacherFormSet = forms.inlineformset_factory(
-    CandidateProfile, Teacher, form=TeacherForm, extra=1, can_delete=True, max_num=20
+#: The candidate's teachers, the whole list at once (``services.replace_teachers``): rows are
+#: not tied to database ids, so the page can save the list as the candidate types.
+TeacherFormSet = forms.formset_factory(
+    TeacherForm, extra=1, can_delete=True, max_num=20, validate_max=True
 )
 MemberFormSet = forms.inlineformset_factory(
     Application, EnsembleMember, form=MemberForm, extra=1, can_delete=True, max_num=12

@@ -35,6 +35,7 @@ from concours.applications.models import (
     ReferenceLetter,
     Reopening,
     StatusChange,
+    Teacher,
 )
 from concours.applications.workflow import (
     CANDIDATE_EDITABLE,
@@ -114,6 +115,34 @@ def replace_programme(
             )  # fmt: skip
             piece.categories.set(data.categories)
         application.save(update_fields=["updated_at"])
+
+
+@dataclass(frozen=True)
+class TeacherData:
+    name: str
+    institution: str
+    kind: str
+    lessons: int | None
+    started_on: dt.date
+    ended_on: dt.date | None
+
+
+def replace_teachers(*, candidate: CandidateProfile, teachers: Sequence[TeacherData]) -> None:
+    """The candidate's teachers become ``teachers`` (all or nothing).
+
+    The whole list is replaced, so the page may send it again and again as the candidate types
+    (nothing is added twice). Nothing points at a teacher row: the jury's conflict checks read
+    the list as it is when they run."""
+    with transaction.atomic():
+        # Two saves of the same list at once (the page's autosave and a click on Save) run one
+        # after the other, so neither adds its rows beside the other's.
+        list(CandidateProfile.objects.select_for_update().filter(pk=candidate.pk).values("pk"))
+        Teacher.objects.filter(candidate=candidate).delete()
+        Teacher.objects.bulk_create(
+            Teacher(candidate=candidate, name=t.name, institution=t.institution, kind=t.kind,
+                    lessons=t.lessons, started_on=t.started_on, ended_on=t.ended_on)
+            for t in teachers
+        )  # fmt: skip
 
 
 def submit_application(

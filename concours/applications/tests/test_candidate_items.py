@@ -113,6 +113,89 @@ def test_teachers_are_saved_with_clear_errors(client, candidate):
     assert list(Teacher.objects.values_list("name", "lessons")) == [("Ilse Marten", 4)]
 
 
+def _teacher_rows(*rows, initial=0):
+    data = {"teachers-TOTAL_FORMS": str(len(rows)), "teachers-INITIAL_FORMS": str(initial),
+            "teachers-MIN_NUM_FORMS": "0", "teachers-MAX_NUM_FORMS": "20"}  # fmt: skip
+    for index, row in enumerate(rows):
+        data.update({f"teachers-{index}-{key}": value for key, value in row.items()})
+    return data
+
+
+ILSE = {"name": "Ilse Marten", "kind": "regular", "started_on": "2021-09-01"}
+PAVEL = {"name": "Pavel Orlov", "kind": "private", "lessons": "6", "started_on": "2023-03-01",
+         "ended_on": "2023-06-30"}  # fmt: skip
+
+
+def test_teachers_save_themselves_as_the_candidate_types_without_adding_twice(client, candidate):
+    client.force_login(candidate.user)
+    url = reverse("candidate:teachers")
+    page = client.get(url).text
+    assert 'hx-vals=\'{"autosave": "1"}\'' in page
+    assert 'id="autosave-status"' in page
+    # The page sends the whole list on every pause, with the same form as first rendered.
+    for _ in range(3):
+        response = client.post(url, {**_teacher_rows(ILSE, PAVEL), "autosave": "1"})
+        assert response.status_code == 200
+        assert "Your teachers are saved" in response.text
+    assert sorted(Teacher.objects.values_list("name", "kind", "lessons")) == [
+        ("Ilse Marten", "regular", None), ("Pavel Orlov", "private", 6),
+    ]  # fmt: skip
+    # Reloaded, the page shows the saved list, and saving it unchanged changes nothing.
+    formset = client.get(url).context["formset"]
+    assert [form.initial["name"] for form in formset.initial_forms] == [
+        "Pavel Orlov",
+        "Ilse Marten",
+    ]
+    client.post(url, _teacher_rows(PAVEL, ILSE, {}, initial=2))
+    assert Teacher.objects.filter(candidate=candidate).count() == 2
+
+
+def test_an_incomplete_teachers_list_is_not_autosaved_and_changes_nothing(client, candidate):
+    client.force_login(candidate.user)
+    url = reverse("candidate:teachers")
+    client.post(url, _teacher_rows(ILSE))
+    half_typed = {**PAVEL, "lessons": ""}  # private lessons need their number
+    response = client.post(url, {**_teacher_rows(ILSE, half_typed), "autosave": "1"})
+    assert response.status_code == 200
+    assert "Not saved yet" in response.text
+    assert list(Teacher.objects.values_list("name", flat=True)) == ["Ilse Marten"]
+    response = client.post(url, _teacher_rows(ILSE, half_typed))
+    assert response.status_code == 400
+    assert response.context["formset"].forms[1].errors["lessons"] == [
+        "Give the number of private lessons."
+    ]
+    assert list(Teacher.objects.values_list("name", flat=True)) == ["Ilse Marten"]
+
+
+def test_a_teacher_marked_for_deletion_is_removed(client, candidate):
+    client.force_login(candidate.user)
+    url = reverse("candidate:teachers")
+    client.post(url, _teacher_rows(ILSE, PAVEL))
+    response = client.post(url, {**_teacher_rows(ILSE, {**PAVEL, "DELETE": "on"}, initial=2),
+                                 "autosave": "1"})  # fmt: skip
+    assert "Your teachers are saved" in response.text
+    assert list(Teacher.objects.values_list("name", flat=True)) == ["Ilse Marten"]
+
+
+def test_teachers_are_the_candidates_own(client, candidate):
+    other = UserFactory(email="bo@example.org", email_verified_at=timezone.now())
+    Teacher.objects.create(candidate=candidate, name="Ilse Marten", started_on="2021-09-01")
+    from concours.applications.models import CandidateProfile
+
+    CandidateProfile.objects.create(
+        user=other, given_name="Bo", family_name="Beta", birth_date="2001-01-01",
+        citizenship="DE", country_represented="DE", residence="DE",
+    )  # fmt: skip
+    client.force_login(other)
+    url = reverse("candidate:teachers")
+    assert "Ilse Marten" not in client.get(url).text
+    client.post(url, {**_teacher_rows(PAVEL), "autosave": "1"})
+    assert list(candidate.teachers.values_list("name", flat=True)) == ["Ilse Marten"]
+    assert list(Teacher.objects.filter(candidate__user=other).values_list("name", flat=True)) == [
+        "Pavel Orlov"
+    ]
+
+
 def test_fee_proof_moves_the_fee_on(client, draft):
     division = draft.division
     division.fee_policy, division.fee_amount, division.fee_currency = (

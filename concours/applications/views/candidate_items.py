@@ -14,6 +14,7 @@ from concours.applications.forms import (
     FeeProofForm,
     MemberFormSet,
     PersonRequestForm,
+    TeacherForm,
     TeacherFormSet,
 )
 from concours.applications.models import ItemKind
@@ -67,12 +68,38 @@ def teachers(request: HttpRequest) -> HttpResponse:
     profile = getattr(request.user, "candidate_profile", None)
     if profile is None:
         return redirect("candidate:profile")
-    formset = TeacherFormSet(request.POST if request.method == "POST" else None, instance=profile)
-    if request.method == "POST" and formset.is_valid():
-        formset.save()
+    if request.method != "POST":
+        initial = list(profile.teachers.values(*TeacherForm.Meta.fields))
+        formset = TeacherFormSet(initial=initial, prefix="teachers")
+        return render(request, "applications/candidate/teachers.html", {"formset": formset})
+    formset = TeacherFormSet(request.POST, prefix="teachers")
+    # The page sends the list as the candidate types (``autosave``): a complete list is saved,
+    # an incomplete one is not (the errors show when the candidate presses Save).
+    autosave = bool(request.POST.get("autosave"))
+    if formset.is_valid():
+        kept = [
+            form.cleaned_data
+            for form in formset.forms
+            if form.cleaned_data and not form.cleaned_data.get("DELETE")
+        ]
+        services.replace_teachers(
+            candidate=profile,
+            teachers=[
+                services.TeacherData(**{name: row[name] for name in TeacherForm.Meta.fields})
+                for row in kept
+            ],
+        )
+        if autosave:
+            return render(
+                request,
+                "applications/candidate/_autosave.html",
+                {"saved": True, "what": "teachers"},
+            )
         messages.success(request, _("Your teachers are saved."))
         return redirect("candidate:teachers")
-    return render(request, "applications/candidate/teachers.html", {"formset": formset})
+    if autosave:
+        return render(request, "applications/candidate/_autosave.html", {"saved": False})
+    return render(request, "applications/candidate/teachers.html", {"formset": formset}, status=400)
 
 
 @login_required

@@ -1,0 +1,67 @@
+"""The candidate's teachers save themselves as the candidate types, in a real browser: nothing
+is added twice, and a reload shows what was saved."""
+
+import datetime as dt
+import time
+
+import pytest
+from django.conf import settings as django_settings
+from django.test import Client
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from concours.accounts.tests.factories import UserFactory
+from concours.applications.models import CandidateProfile, Teacher
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def _teachers():
+    return list(Teacher.objects.values_list("name", "institution", "lessons"))
+
+
+def test_teachers_save_themselves_once(browser, live_server):
+    user = UserFactory(email="lina@example.org", email_verified_at=timezone.now())
+    CandidateProfile.objects.create(
+        user=user, given_name="Lina", family_name="Novak", birth_date=dt.date(2001, 4, 5),
+        citizenship="CZ", country_represented="CZ", residence="AT",
+    )  # fmt: skip
+    client = Client()
+    client.force_login(user)
+    context = browser.new_context(locale="en-GB")
+    context.add_cookies([{
+        "name": django_settings.SESSION_COOKIE_NAME,
+        "value": client.cookies[django_settings.SESSION_COOKIE_NAME].value,
+        "url": live_server.url,
+    }])  # fmt: skip
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda m: errors.append(m.text) if "Content Security Policy" in m.text else None)  # fmt: skip
+
+    page.goto(live_server.url + "/me/teachers/")
+    first = page.locator("fieldset").first
+    first.get_by_label("Teacher's name").fill("Ilse Marten")
+    first.get_by_label("Kind").select_option("private")
+    first.get_by_label("From").fill("2023-03-01")
+    # Private lessons need their number: not saved yet.
+    expect(page.locator("#autosave-status")).to_contain_text("Not saved yet")
+    assert Teacher.objects.count() == 0
+    first.get_by_label("Number of lessons").fill("6")
+    first.get_by_label("Number of lessons").blur()
+    expect(page.locator("#autosave-status")).to_contain_text("Your teachers are saved")
+    first.get_by_label("Institution").fill("Prague Conservatory")
+    first.get_by_label("Institution").blur()
+    # The second save replaces the first: still one teacher, now with the institution.
+    expected = [("Ilse Marten", "Prague Conservatory", 6)]
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and _teachers() != expected:
+        page.wait_for_timeout(100)
+    assert _teachers() == expected
+
+    page.reload()
+    expect(page.locator("fieldset").first.get_by_label("Teacher's name")).to_have_value(
+        "Ilse Marten"
+    )
+    assert errors == []
+    context.close()
