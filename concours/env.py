@@ -6,6 +6,8 @@ message that says what to fix instead of misbehaving later.
 
 import os
 from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -57,3 +59,41 @@ def env_list(
     if raw is None:
         return list(default)
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+#: ``PRIVATE_STORAGE_BACKEND`` for an S3-compatible bucket (django-storages).
+S3_STORAGE = "storages.backends.s3.S3Storage"
+
+
+def private_storage(
+    *, default_root: Path, environ: Mapping[str, str] = os.environ
+) -> dict[str, Any]:
+    """``STORAGES["private"]``, the candidates' files, from the environment.
+
+    By default a local directory (``PRIVATE_MEDIA_ROOT``). With ``PRIVATE_STORAGE_BACKEND`` set
+    to :data:`S3_STORAGE`, a bucket: ``PRIVATE_S3_BUCKET``, ``PRIVATE_S3_ENDPOINT_URL`` (for a
+    store other than AWS: MinIO, Ceph, …), ``PRIVATE_S3_REGION``, ``PRIVATE_S3_PREFIX`` (a key
+    prefix); the credentials come from boto3's usual sources (``AWS_ACCESS_KEY_ID`` and
+    ``AWS_SECRET_ACCESS_KEY``, or the machine's role). Any other backend gets no options.
+    """
+    backend = env_str(
+        "PRIVATE_STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage", environ=environ
+    )
+    if backend == S3_STORAGE:
+        options: dict[str, Any] = {
+            "bucket_name": env_str("PRIVATE_S3_BUCKET", "", environ=environ),
+            "endpoint_url": env_str("PRIVATE_S3_ENDPOINT_URL", "", environ=environ) or None,
+            "region_name": env_str("PRIVATE_S3_REGION", "", environ=environ) or None,
+            "location": env_str("PRIVATE_S3_PREFIX", "", environ=environ),
+            # Never replace a stored file by another of the same name (Django picks a new one);
+            # any URL the storage makes is signed and short-lived (downloads go through views).
+            "file_overwrite": False,
+            "querystring_auth": True,
+            "querystring_expire": 300,
+        }
+    elif backend == "django.core.files.storage.FileSystemStorage":
+        root = env_str("PRIVATE_MEDIA_ROOT", str(default_root), environ=environ)
+        options = {"location": str(Path(root)), "base_url": None}
+    else:
+        options = {}
+    return {"BACKEND": backend, "OPTIONS": options}

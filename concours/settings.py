@@ -12,7 +12,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
-from concours.env import env_bool, env_int, env_list, env_str
+from concours.env import env_bool, env_int, env_list, env_str, private_storage
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(env_str("CONCOURS_DATA_DIR", str(BASE_DIR / "data")))
@@ -172,18 +172,14 @@ WHITENOISE_USE_FINDERS = DEBUG
 WHITENOISE_AUTOREFRESH = DEBUG
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(DATA_DIR / "media")))
+# The private storage: a local directory by default, or an S3-compatible bucket (AWS, MinIO,
+# Ceph, …) through django-storages (concours/env.py, docs/deploy.md "Files").
+PRIVATE_STORAGE = private_storage(default_root=DATA_DIR / "private")
+
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     # Candidates' files: no public URL; downloads go through views that check permissions.
-    "private": {
-        "BACKEND": env_str(
-            "PRIVATE_STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage"
-        ),
-        "OPTIONS": {
-            "location": str(Path(env_str("PRIVATE_MEDIA_ROOT", str(DATA_DIR / "private")))),
-            "base_url": None,
-        },
-    },
+    "private": PRIVATE_STORAGE,
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"

@@ -87,3 +87,30 @@ def test_sessions_are_read_through_the_shared_cache_when_there_is_one(redis_url,
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == engine
+
+
+def test_the_private_storage_is_a_local_directory_by_default(tmp_path):
+    from concours.env import private_storage
+
+    assert private_storage(default_root=tmp_path, environ={}) == {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(tmp_path), "base_url": None},
+    }
+    moved = private_storage(default_root=tmp_path, environ={"PRIVATE_MEDIA_ROOT": "/srv/private"})
+    assert moved["OPTIONS"]["location"] == "/srv/private"
+
+
+def test_the_private_storage_on_s3_takes_its_bucket_from_the_environment(tmp_path):
+    from concours.env import S3_STORAGE, private_storage
+
+    environ = {"PRIVATE_STORAGE_BACKEND": S3_STORAGE, "PRIVATE_S3_BUCKET": "harbin-private",
+               "PRIVATE_S3_ENDPOINT_URL": "https://minio.example.org"}  # fmt: skip
+    storage = private_storage(default_root=tmp_path, environ=environ)
+    assert storage["BACKEND"] == S3_STORAGE
+    assert storage["OPTIONS"] == {
+        "bucket_name": "harbin-private", "endpoint_url": "https://minio.example.org",
+        "region_name": None, "location": "", "file_overwrite": False,
+        "querystring_auth": True, "querystring_expire": 300,
+    }  # fmt: skip
+    other = private_storage(default_root=tmp_path, environ={"PRIVATE_STORAGE_BACKEND": "x.Y"})
+    assert other == {"BACKEND": "x.Y", "OPTIONS": {}}
