@@ -74,6 +74,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Before the CSRF check, which reads the body: a too large form upload is refused unread.
+    "concours.core.middleware.FormUploadLimitMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -229,6 +231,9 @@ FILE_UPLOAD_HANDLERS = [
     "concours.core.uploadhandlers.MemoryFileUploadHandler",
     "concours.core.uploadhandlers.TemporaryFileUploadHandler",
 ]
+# The largest form upload (a request with its files), refused with 413 before it is read:
+# concours/core/middleware.py. Documents are at most 20 MB each; recordings use resumable uploads.
+CONCOURS_MAX_FORM_UPLOAD_BYTES = env_int("CONCOURS_MAX_FORM_UPLOAD_BYTES", 32 * 1024**2)
 
 # Resumable uploads (docs/uploads.md): the largest file, the largest chunk one request may carry,
 # how long an unfinished upload waits for its next chunk (seconds), how many unfinished uploads one

@@ -367,3 +367,10 @@ def test_writes_need_the_csrf_token(candidate, draft):
 
 def test_an_unknown_method_is_405(signed_in, started):
     assert signed_in.put(started, b"").status_code == 405
+
+
+def test_chunks_are_not_form_uploads_and_ignore_the_form_limit(signed_in, started, settings):
+    settings.CONCOURS_MAX_FORM_UPLOAD_BYTES = 1000
+    response = patch(signed_in, started, 0, DATA[:100_000])
+    assert response.status_code == 204
+    assert int(response["Upload-Offset"]) == 100_000
