@@ -57,5 +57,6 @@ class FormUploadLimitMiddleware:
             response: HttpResponse = JsonResponse({"detail": message}, status=413)
         else:
             response = render(request, "413.html", {"sent": sent, "limit": limit}, status=413)
-        response["Connection"] = "close"
+        # No ``Connection: close``: a WSGI application may not set hop-by-hop headers; the
+        # server closes a connection whose body was not read.
         return response
