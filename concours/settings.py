@@ -175,7 +175,7 @@ WHITENOISE_AUTOREFRESH = DEBUG
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(DATA_DIR / "media")))
 # The private storage: a local directory by default, or an S3-compatible bucket (AWS, MinIO,
-# Ceph, …) through django-storages (concours/env.py, docs/deploy.md "Files").
+# Ceph, …) through django-storages (concours/env.py; docs/deploy.md, "Files").
 PRIVATE_STORAGE = private_storage(default_root=DATA_DIR / "private")
 
 STORAGES = {

@@ -1,5 +1,5 @@
-"""System checks (``manage.py check``, run by ``migrate`` and at every start of the server) for
-what the settings read from the environment: a misconfigured deployment is told at start, not
+"""System checks (``manage.py check``, also run by ``migrate`` and ``runserver``) for what the
+settings read from the environment: a misconfigured deployment is told when it is set up, not
 when the first candidate uploads a file."""
 
 from collections.abc import Sequence
