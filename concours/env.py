@@ -61,8 +61,9 @@ def env_list(
     return [item.strip() for item in raw.split(",") if item.strip()]
 
 
-#: ``PRIVATE_STORAGE_BACKEND`` for an S3-compatible bucket (django-storages).
+#: ``PRIVATE_STORAGE_BACKEND`` for an S3-compatible bucket (django-storages), and its older alias.
 S3_STORAGE = "storages.backends.s3.S3Storage"
+S3_STORAGES = frozenset({S3_STORAGE, "storages.backends.s3boto3.S3Boto3Storage"})
 
 
 def private_storage(
@@ -79,7 +80,7 @@ def private_storage(
     backend = env_str(
         "PRIVATE_STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage", environ=environ
     )
-    if backend == S3_STORAGE:
+    if backend in S3_STORAGES:
         options: dict[str, Any] = {
             "bucket_name": env_str("PRIVATE_S3_BUCKET", "", environ=environ),
             "endpoint_url": env_str("PRIVATE_S3_ENDPOINT_URL", "", environ=environ) or None,
@@ -90,6 +91,9 @@ def private_storage(
             "file_overwrite": False,
             "querystring_auth": True,
             "querystring_expire": 300,
+            # A file opened whole (a document download) is buffered in memory up to this size,
+            # then on disk (django-storages' default keeps all of it in memory).
+            "max_memory_size": 8 * 1024 * 1024,
         }
     elif backend == "django.core.files.storage.FileSystemStorage":
         root = env_str("PRIVATE_MEDIA_ROOT", str(default_root), environ=environ)

@@ -77,6 +77,20 @@ def bucket(s3_endpoint, monkeypatch, tmp_path):
     client.delete_bucket(Bucket=BUCKET)
 
 
+def _object_gets() -> list[dict[str, str]]:
+    """Every GetObject the private storage's S3 client sends from now on: its key and range."""
+    from django.core.files.storage import storages
+
+    seen: list[dict[str, str]] = []
+
+    def record(params, **kwargs):
+        seen.append({"Key": params["Key"], "Range": params.get("Range", "")})
+
+    events = storages["private"].connection.meta.client.meta.events
+    events.register("provide-client-params.s3.GetObject", record)
+    return seen
+
+
 def _keys(client) -> list[str]:
     listing = client.list_objects_v2(Bucket=BUCKET)
     return sorted(item["Key"] for item in listing.get("Contents", []))
@@ -150,10 +164,17 @@ def test_a_resumable_upload_is_staged_locally_then_lands_in_the_bucket_and_plays
         "candidate:recording_file",
         kwargs={"reference": draft.reference, "recording_id": recording.pk},
     )
+    fetched = _object_gets()
     response = client.get(url, headers={"Range": "bytes=1000-1999"})
     assert response.status_code == 206
     assert response["Content-Range"] == f"bytes 1000-1999/{len(data)}"
     assert b"".join(response.streaming_content) == data[1000:2000]
+    # Only the part asked for came from the bucket, not the whole object.
+    assert fetched == [{"Key": f"private/{recording.file.name}", "Range": "bytes=1000-1999"}]
+    fetched.clear()
+    response = client.get(url, headers={"Range": "bytes=-500"})
+    assert b"".join(response.streaming_content) == data[-500:]
+    assert [get["Range"] for get in fetched] == [f"bytes={len(data) - 500}-{len(data) - 1}"]
 
 
 def test_erasing_a_candidate_removes_their_files_from_the_bucket(client, bucket, draft):
@@ -171,10 +192,18 @@ def test_the_check_refuses_an_s3_storage_without_a_bucket():
     from concours.core.checks import check_private_storage
 
     private = {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": {"bucket_name": ""}}
-    with override_settings(STORAGES={**settings.STORAGES, "private": private}):
-        assert [error.id for error in check_private_storage()] == ["concours.E002"]
+    with override_settings(
+        STORAGES={**settings.STORAGES, "private": private}, CONCOURS_UPLOAD_STAGING_DIR=""
+    ):
+        assert [error.id for error in check_private_storage()] == ["concours.E002", "concours.E003"]
         with pytest.raises(SystemCheckError, match="no bucket is named"):
             call_command("check")
+    # The older name of the same backend is checked too.
+    alias = {**private, "BACKEND": "storages.backends.s3boto3.S3Boto3Storage"}
+    with override_settings(
+        STORAGES={**settings.STORAGES, "private": alias}, CONCOURS_UPLOAD_STAGING_DIR="/srv/staging"
+    ):
+        assert [error.id for error in check_private_storage()] == ["concours.E002"]
 
 
 def test_the_check_accepts_the_default_and_a_named_bucket(bucket):

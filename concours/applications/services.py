@@ -6,6 +6,7 @@ Each service is one transaction; e-mails and documents are produced after commit
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -127,22 +128,53 @@ class TeacherData:
     ended_on: dt.date | None
 
 
-def replace_teachers(*, candidate: CandidateProfile, teachers: Sequence[TeacherData]) -> None:
-    """The candidate's teachers become ``teachers`` (all or nothing).
+#: What a teacher's row holds, in the order the list's version is computed from.
+TEACHER_FIELDS = ("name", "institution", "kind", "lessons", "started_on", "ended_on")
+
+
+class StaleTeachers(ApplicationError):
+    """The list was changed since the page that sends it was loaded (another tab or device)."""
+
+
+def teachers_version(candidate: CandidateProfile) -> str:
+    """A fingerprint of the candidate's list of teachers as it is now (their content, in a
+    fixed order): the page sends it back, so a page loaded before another change cannot
+    replace that change unseen."""
+    rows = Teacher.objects.filter(candidate=candidate).order_by(*TEACHER_FIELDS, "pk")
+    text = repr([tuple(str(value) for value in row) for row in rows.values_list(*TEACHER_FIELDS)])
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def replace_teachers(
+    *,
+    candidate: CandidateProfile,
+    teachers: Sequence[TeacherData],
+    expected_version: str | None = None,
+) -> str:
+    """The candidate's teachers become ``teachers`` (all or nothing); returns the new version.
 
     The whole list is replaced, so the page may send it again and again as the candidate types
-    (nothing is added twice). Nothing points at a teacher row: the jury's conflict checks read
-    the list as it is when they run."""
+    (nothing is added twice). With ``expected_version`` (what the page was loaded with, or last
+    saved), a list changed since then is not replaced: ``StaleTeachers``. Nothing points at a
+    teacher row: the jury's conflict checks read the list as it is when they run."""
     with transaction.atomic():
-        # Two saves of the same list at once (the page's autosave and a click on Save) run one
-        # after the other, so neither adds its rows beside the other's.
+        # Saves of the same list at once (the page's autosave, a click on Save, another tab)
+        # run one after the other; each compares the version under the lock.
         list(CandidateProfile.objects.select_for_update().filter(pk=candidate.pk).values("pk"))
+        if expected_version is not None and expected_version != teachers_version(candidate):
+            raise StaleTeachers(
+                _(
+                    "Your list of teachers was changed elsewhere (in another tab or on another "
+                    "device) since this page was loaded."
+                )
+            )
         Teacher.objects.filter(candidate=candidate).delete()
         Teacher.objects.bulk_create(
             Teacher(candidate=candidate, name=t.name, institution=t.institution, kind=t.kind,
                     lessons=t.lessons, started_on=t.started_on, ended_on=t.ended_on)
             for t in teachers
         )  # fmt: skip
+        return teachers_version(candidate)
 
 
 def submit_application(

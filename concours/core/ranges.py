@@ -3,7 +3,8 @@
 A browser's ``<video>`` asks for parts of a file (``Range: bytes=…``) so that it can start
 playing before the whole file has arrived and jump to any moment. ``parse_range`` reads the
 header (plain values, no Django); ``ranged_file_response`` answers it from Django's storage API
-(``storage.open`` and ``seek``), so the same code serves local disk and an S3-compatible store.
+(``storage.open`` and ``seek``), or, on an S3-compatible bucket, with one ranged ``GET`` of the
+part asked for (``core.storage.open_part``).
 
 What is answered:
 
@@ -29,6 +30,8 @@ from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpRespons
 from django.http.response import HttpResponseBase
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
+
+from concours.core.storage import open_part
 
 #: How much is read from the storage at a time.
 CHUNK_SIZE = 64 * 1024
@@ -88,16 +91,18 @@ def parse_range(header: str | None, size: int) -> ByteRange | None:
 
 class _FilePart:
     """``length`` bytes of an open file from ``start``, in chunks. The file closes once read, or
-    when the response closes (it registers ``close`` when it takes this as its content)."""
+    when the response closes (it registers ``close`` when it takes this as its content).
+    ``start=None``: the file is already positioned (a ranged read from S3)."""
 
-    def __init__(self, file: IO[bytes], start: int, length: int) -> None:
+    def __init__(self, file: IO[bytes], start: int | None, length: int) -> None:
         self._file = file
         self._start = start
         self._length = length
 
     def __iter__(self) -> Iterator[bytes]:
         try:
-            self._file.seek(self._start)
+            if self._start is not None:
+                self._file.seek(self._start)
             remaining = self._length
             while remaining > 0:
                 chunk = self._file.read(min(CHUNK_SIZE, remaining))
@@ -151,10 +156,13 @@ def ranged_file_response(
     if request.method == "HEAD":
         response = HttpResponse(content_type=content_type)
     else:
-        file = storage.open(name, "rb")
-        response = StreamingHttpResponse(
-            _FilePart(file, part.start, part.length), content_type=content_type
+        ranged = open_part(storage, name, part.start, part.length) if part.length else None
+        content = (
+            _FilePart(ranged, None, part.length)
+            if ranged is not None
+            else _FilePart(storage.open(name, "rb"), part.start, part.length)
         )
+        response = StreamingHttpResponse(content, content_type=content_type)
     if byte_range is not None:
         response.status_code = 206
         response["Content-Range"] = byte_range.content_range(size)

@@ -60,3 +60,29 @@ class PrivateStorage(Storage):
 
 
 private_storage = PrivateStorage()
+
+
+def backend_of(storage: Storage) -> Storage:
+    """The storage that really holds the files: the configured one behind the proxy."""
+    return storage._target() if isinstance(storage, PrivateStorage) else storage
+
+
+def open_part(storage: Storage, name: str, start: int, length: int) -> Any | None:
+    """``length`` bytes of ``name`` from ``start``, read straight from an S3-compatible bucket
+    (django-storages' ``S3Storage``) with one ranged ``GET``: a binary stream with ``read`` and
+    ``close``. ``None`` for any other storage (open it and seek).
+
+    django-storages' own file object downloads the whole object before its first ``seek``, which
+    for a player jumping through a recording of several gigabytes would fetch all of it for
+    every part it asks for."""
+    try:
+        from storages.backends.s3 import S3Storage
+        from storages.utils import clean_name
+    except ImportError:  # pragma: no cover - django-storages is a dependency
+        return None
+    backend = backend_of(storage)
+    if not isinstance(backend, S3Storage):
+        return None
+    key = backend._normalize_name(clean_name(name))
+    answer = backend.bucket.Object(key).get(Range=f"bytes={start}-{start + length - 1}")
+    return answer["Body"]

@@ -167,6 +167,43 @@ def test_an_incomplete_teachers_list_is_not_autosaved_and_changes_nothing(client
     assert list(Teacher.objects.values_list("name", flat=True)) == ["Ilse Marten"]
 
 
+def test_each_autosave_hands_the_page_the_new_version(client, candidate):
+    client.force_login(candidate.user)
+    url = reverse("candidate:teachers")
+    version = client.get(url).context["version"]
+    for row in (ILSE, {**ILSE, "institution": "Prague Conservatory"}):
+        response = client.post(url, {**_teacher_rows(row), "autosave": "1", "version": version})
+        assert "Your teachers are saved" in response.text
+        found = re.search(r'<input type="hidden" name="version" id="teachers-version" '
+                          r'value="(\w+)" hx-swap-oob="true">', response.text)  # fmt: skip
+        assert found is not None
+        assert found.group(1) != version
+        version = found.group(1)
+    assert list(Teacher.objects.values_list("institution", flat=True)) == ["Prague Conservatory"]
+
+
+def test_a_page_loaded_before_a_change_elsewhere_does_not_replace_it(client, candidate):
+    client.force_login(candidate.user)
+    url = reverse("candidate:teachers")
+    old_page = client.get(url).context["version"]
+    # Another tab adds a teacher.
+    other_tab = client.get(url).context["version"]
+    client.post(url, {**_teacher_rows(ILSE), "version": other_tab})
+    # The first tab's autosave is refused and says why; nothing is lost.
+    response = client.post(url, {**_teacher_rows(PAVEL), "autosave": "1", "version": old_page})
+    assert "Not saved: your list of teachers was changed elsewhere" in response.text
+    assert list(Teacher.objects.values_list("name", flat=True)) == ["Ilse Marten"]
+    # Its Save answers 409 with what was typed and the current version: saving again replaces.
+    response = client.post(url, {**_teacher_rows(PAVEL), "version": old_page})
+    assert response.status_code == 409
+    assert "changed elsewhere" in response.text
+    assert response.context["formset"].forms[0]["name"].value() == "Pavel Orlov"
+    current = response.context["version"]
+    assert current != old_page
+    assert client.post(url, {**_teacher_rows(PAVEL), "version": current}).status_code == 302
+    assert list(Teacher.objects.values_list("name", flat=True)) == ["Pavel Orlov"]
+
+
 def test_a_teacher_marked_for_deletion_is_removed(client, candidate):
     client.force_login(candidate.user)
     url = reverse("candidate:teachers")

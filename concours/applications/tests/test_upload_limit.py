@@ -25,16 +25,33 @@ def _documents(draft):
     return reverse("candidate:documents", kwargs={"reference": draft.reference})
 
 
-def test_a_too_large_form_upload_is_refused_unread(client, draft, small_limit):
+@pytest.fixture
+def parses(monkeypatch):
+    """Every multipart body Django parses (and would write to temporary files) from now on."""
+    from django.http import multipartparser
+
+    seen = []
+    original = multipartparser.MultiPartParser.parse
+
+    def parse(self):
+        seen.append(self._content_length)
+        return original(self)
+
+    monkeypatch.setattr(multipartparser.MultiPartParser, "parse", parse)
+    return seen
+
+
+def test_a_too_large_form_upload_is_refused_unread(client, draft, small_limit, parses):
     client.force_login(draft.candidate.user)
     big = SimpleUploadedFile("cv.pdf", PDF + b"\0" * (2 * LIMIT))
     response = client.post(_documents(draft), {"kind": "cv", "file": big})
     assert response.status_code == 413
     page = response.text
+    assert parses == []  # never parsed, so no temporary file either
     assert "The file is too large" in page
     assert "You sent 2.0\xa0MB; a form here accepts at most 1.0\xa0MB in all." in page
     assert Document.objects.count() == 0
-    assert list(small_limit.iterdir()) == []  # not even a temporary file
+    assert list(small_limit.iterdir()) == []
 
 
 def test_the_refusal_is_in_the_candidates_language(client, draft, small_limit):
@@ -47,12 +64,39 @@ def test_the_refusal_is_in_the_candidates_language(client, draft, small_limit):
     assert "文件过大" in response.text
 
 
-def test_an_upload_under_the_limit_reaches_the_form(client, draft, small_limit):
+def test_an_upload_under_the_limit_reaches_the_form(client, draft, small_limit, parses):
     client.force_login(draft.candidate.user)
     fits = SimpleUploadedFile("cv.pdf", PDF + b"\0" * (LIMIT // 2))
     response = client.post(_documents(draft), {"kind": "cv", "file": fits})
     assert response.status_code == 302
     assert draft.documents.get().size == len(PDF) + LIMIT // 2
+    assert len(parses) == 1
+
+
+def test_staff_are_not_limited(client, small_limit, parses):
+    from concours.accounts.tests.factories import UserFactory
+
+    client.force_login(UserFactory(is_staff=True))
+    big = SimpleUploadedFile("press-kit.pdf", PDF + b"\0" * (2 * LIMIT))
+    response = client.post(reverse("candidate:profile"), {"file": big})
+    assert response.status_code != 413
+    assert len(parses) == 1
+
+
+def test_a_browser_that_gives_up_while_the_body_is_drained_gets_no_error(rf, small_limit):
+    from concours.core.middleware import FormUploadLimitMiddleware
+
+    class Dropped:
+        def read(self, *args):
+            raise OSError("connection reset by peer")
+
+        readline = read
+
+    request = rf.post("/", content_type="multipart/form-data; boundary=x")
+    request.META.update({"CONTENT_LENGTH": str(2 * LIMIT), "wsgi.input": Dropped()})
+    request._stream = request._stream.__class__(Dropped(), 2 * LIMIT)
+    response = FormUploadLimitMiddleware(lambda r: None).process_view(request, None, (), {})
+    assert response.status_code == 413
 
 
 def test_the_default_limit_leaves_room_for_every_documents_own_limit(settings):

@@ -68,38 +68,48 @@ def teachers(request: HttpRequest) -> HttpResponse:
     profile = getattr(request.user, "candidate_profile", None)
     if profile is None:
         return redirect("candidate:profile")
+    page = "applications/candidate/teachers.html"
     if request.method != "POST":
         initial = list(profile.teachers.values(*TeacherForm.Meta.fields))
         formset = TeacherFormSet(initial=initial, prefix="teachers")
-        return render(request, "applications/candidate/teachers.html", {"formset": formset})
+        version = services.teachers_version(profile)
+        return render(request, page, {"formset": formset, "version": version})
     formset = TeacherFormSet(request.POST, prefix="teachers")
     # The page sends the list as the candidate types (``autosave``): a complete list is saved,
-    # an incomplete one is not (the errors show when the candidate presses Save).
+    # an incomplete one is not (the errors show when the candidate presses Save). The version
+    # it sends stops a page loaded before a change made elsewhere from replacing that change.
     autosave = bool(request.POST.get("autosave"))
-    if formset.is_valid():
-        kept = [
-            form.cleaned_data
-            for form in formset.forms
-            if form.cleaned_data and not form.cleaned_data.get("DELETE")
-        ]
-        services.replace_teachers(
-            candidate=profile,
-            teachers=[
-                services.TeacherData(**{name: row[name] for name in TeacherForm.Meta.fields})
-                for row in kept
-            ],
-        )
+    version = request.POST.get("version") or None
+    if not formset.is_valid():
         if autosave:
-            return render(
-                request,
-                "applications/candidate/_autosave.html",
-                {"saved": True, "what": "teachers"},
-            )
-        messages.success(request, _("Your teachers are saved."))
-        return redirect("candidate:teachers")
+            return render(request, "applications/candidate/_autosave.html", {"saved": False})
+        return render(request, page, {"formset": formset, "version": version}, status=400)
+    kept = [
+        form.cleaned_data
+        for form in formset.forms
+        if form.cleaned_data and not form.cleaned_data.get("DELETE")
+    ]
+    rows = [
+        services.TeacherData(**{name: row[name] for name in TeacherForm.Meta.fields})
+        for row in kept
+    ]
+    try:
+        version = services.replace_teachers(
+            candidate=profile, teachers=rows, expected_version=version
+        )
+    except services.StaleTeachers as stale:
+        if autosave:
+            context = {"saved": False, "stale": True}
+            return render(request, "applications/candidate/_autosave.html", context)
+        # What the candidate typed stays in the form; saving it again replaces the other list.
+        messages.error(request, str(stale))
+        context = {"formset": formset, "version": services.teachers_version(profile), "stale": True}
+        return render(request, page, context, status=409)
     if autosave:
-        return render(request, "applications/candidate/_autosave.html", {"saved": False})
-    return render(request, "applications/candidate/teachers.html", {"formset": formset}, status=400)
+        context = {"saved": True, "what": "teachers", "version": version}
+        return render(request, "applications/candidate/_autosave.html", context)
+    messages.success(request, _("Your teachers are saved."))
+    return redirect("candidate:teachers")
 
 
 @login_required

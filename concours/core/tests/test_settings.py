@@ -110,7 +110,9 @@ def test_the_private_storage_on_s3_takes_its_bucket_from_the_environment(tmp_pat
     assert storage["OPTIONS"] == {
         "bucket_name": "harbin-private", "endpoint_url": "https://minio.example.org",
         "region_name": None, "location": "", "file_overwrite": False,
-        "querystring_auth": True, "querystring_expire": 300,
+        "querystring_auth": True, "querystring_expire": 300, "max_memory_size": 8 * 1024 * 1024,
     }  # fmt: skip
+    alias = {**environ, "PRIVATE_STORAGE_BACKEND": "storages.backends.s3boto3.S3Boto3Storage"}
+    assert private_storage(default_root=tmp_path, environ=alias)["OPTIONS"] == storage["OPTIONS"]
     other = private_storage(default_root=tmp_path, environ={"PRIVATE_STORAGE_BACKEND": "x.Y"})
     assert other == {"BACKEND": "x.Y", "OPTIONS": {}}
