@@ -9,7 +9,7 @@ import datetime as dt
 import hashlib
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import partial
 
 from django.db import IntegrityError, transaction
@@ -129,7 +129,7 @@ class TeacherData:
 
 
 #: What a teacher's row holds, in the order the list's version is computed from.
-TEACHER_FIELDS = ("name", "institution", "kind", "lessons", "started_on", "ended_on")
+TEACHER_FIELDS = tuple(field.name for field in fields(TeacherData))
 
 
 class StaleTeachers(ApplicationError):

@@ -6,8 +6,6 @@ import json
 from decimal import Decimal
 
 import pytest
-from django.conf import settings as django_settings
-from django.test import Client
 from django.utils import timezone
 
 from concours.draws import services as draws
@@ -17,6 +15,7 @@ from concours.results.models import RoundStage
 from concours.results.services import record_decision, unique_labels
 from concours.results.tests.live_setup import make_live_round
 from concours.scoring.decisions import ConfirmAdvancers
+from tests.browser.pages import sign_in
 from tests.browser.test_accessibility import _violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -73,13 +72,7 @@ def _context(browser, live_server, user, locale, viewport):
         bypass_csp=True,
     )  # fmt: skip
     if user is not None:
-        client = Client()
-        client.force_login(user)
-        context.add_cookies([{
-            "name": django_settings.SESSION_COOKIE_NAME,
-            "value": client.cookies[django_settings.SESSION_COOKIE_NAME].value,
-            "url": live_server.url,
-        }])  # fmt: skip
+        sign_in(context, live_server, user)
     return context
 
 

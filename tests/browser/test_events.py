@@ -5,8 +5,6 @@ at the door on a phone."""
 import datetime as dt
 
 import pytest
-from django.conf import settings as django_settings
-from django.test import Client
 from django.utils import timezone
 from playwright.sync_api import expect
 
@@ -19,28 +17,11 @@ from concours.events.tests.factories import (
     QuotaFactory,
     SessionFactory,
 )
+from tests.browser.pages import page_for
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PHONE = {"width": 390, "height": 844}
-
-
-def _page_for(browser, live_server, user, viewport=None):
-    client = Client()
-    client.force_login(user)
-    context = browser.new_context(
-        locale="en-GB", viewport=viewport or {"width": 1024, "height": 768}
-    )
-    context.add_cookies([{
-        "name": django_settings.SESSION_COOKIE_NAME,
-        "value": client.cookies[django_settings.SESSION_COOKIE_NAME].value,
-        "url": live_server.url,
-    }])  # fmt: skip
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.on("console", lambda m: errors.append(m.text) if "Content Security Policy" in m.text else None)  # fmt: skip
-    return context, page, errors
 
 
 @pytest.fixture
@@ -69,13 +50,13 @@ def test_register_wait_list_move_up_and_check_in(browser, live_server, roundtabl
     ada, ben = UserFactory(full_name="Ada Lovelace"), UserFactory(full_name="Ben Okri")
 
     # Ada takes the only place.
-    ada_context, ada_page, ada_errors = _page_for(browser, live_server, ada)
+    ada_context, ada_page, ada_errors = page_for(browser, live_server, ada)
     _register(ada_page, live_server, event)
     expect(ada_page.locator("[data-status]")).to_have_text("Confirmed")
     expect(ada_page.get_by_role("img", name="QR code of your ticket")).to_be_visible()
 
     # Ben finds the event full: the waiting list, first in line.
-    ben_context, ben_page, ben_errors = _page_for(browser, live_server, ben)
+    ben_context, ben_page, ben_errors = page_for(browser, live_server, ben)
     _register(ben_page, live_server, event)
     expect(ben_page.locator("[data-status]")).to_have_text("On the waiting list")
     expect(ben_page.get_by_text("You are number 1 on the waiting list")).to_be_visible()
@@ -92,7 +73,7 @@ def test_register_wait_list_move_up_and_check_in(browser, live_server, roundtabl
     assert Registration.objects.filter(event=event, status="confirmed").count() == 1
 
     # At the door, on a phone: type the code (in lower case, with spaces), then again.
-    door_context, door, door_errors = _page_for(browser, live_server, office, viewport=PHONE)
+    door_context, door, door_errors = page_for(browser, live_server, office, viewport=PHONE)
     door.goto(f"{live_server.url}/events/{event.slug}/check-in/")
     door.get_by_label("Ticket code").fill(code.lower().replace("-", " "))
     door.get_by_role("button", name="Check in").click()

@@ -4,33 +4,14 @@ nothing is counted twice, and the screen says what the server holds."""
 from decimal import Decimal
 
 import pytest
-from django.conf import settings as django_settings
-from django.test import Client
 from playwright.sync_api import expect
 
 from concours.results import live
 from concours.results.models import Mark, RoundStage
 from concours.results.tests.live_setup import make_live_round
+from tests.browser.pages import page_for
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def _page_for(browser, live_server, user):
-    client = Client()
-    client.force_login(user)
-    context = browser.new_context(locale="en-GB", viewport={"width": 1024, "height": 768})
-    context.add_cookies([{
-        "name": django_settings.SESSION_COOKIE_NAME,
-        "value": client.cookies[django_settings.SESSION_COOKIE_NAME].value,
-        "url": live_server.url,
-    }])  # fmt: skip
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.on(
-        "console", lambda m: errors.append(m.text) if "Content Security Policy" in m.text else None
-    )
-    return context, page, errors
 
 
 def _card(page, application):
@@ -46,7 +27,7 @@ def test_marks_survive_a_network_drop_and_a_lost_answer(browser, live_server, ar
     live.step_round(round_=setup.round, to=RoundStage.LIVE, by=setup.office)
     seat = setup.jurors[0]
     ana, ben, cai = setup.candidates
-    context, page, errors = _page_for(browser, live_server, seat.user)
+    context, page, errors = page_for(browser, live_server, seat.user)
     page.goto(f"{live_server.url}/jury/rounds/{setup.round.pk}/")
 
     # Online: the mark is confirmed by the server, visibly.
@@ -124,7 +105,7 @@ def test_a_mark_after_marking_closed_is_refused_and_the_screen_says_so(browser, 
     setup = make_live_round()
     live.step_round(round_=setup.round, to=RoundStage.LIVE, by=setup.office)
     seat = setup.jurors[0]
-    context, page, errors = _page_for(browser, live_server, seat.user)
+    context, page, errors = page_for(browser, live_server, seat.user)
     page.goto(f"{live_server.url}/jury/rounds/{setup.round.pk}/")
     live.step_round(round_=setup.round, to=RoundStage.CLOSED, by=setup.office)
     card = _card(page, setup.candidates[0])

@@ -5,14 +5,13 @@ import datetime as dt
 import time
 
 import pytest
-from django.conf import settings as django_settings
 from django.db import OperationalError
-from django.test import Client
 from django.utils import timezone
 from playwright.sync_api import expect
 
 from concours.accounts.tests.factories import UserFactory
 from concours.applications.models import CandidateProfile, Teacher
+from tests.browser.pages import page_for
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -34,18 +33,7 @@ def test_teachers_save_themselves_once(browser, live_server):
         user=user, given_name="Lina", family_name="Novak", birth_date=dt.date(2001, 4, 5),
         citizenship="CZ", country_represented="CZ", residence="AT",
     )  # fmt: skip
-    client = Client()
-    client.force_login(user)
-    context = browser.new_context(locale="en-GB")
-    context.add_cookies([{
-        "name": django_settings.SESSION_COOKIE_NAME,
-        "value": client.cookies[django_settings.SESSION_COOKIE_NAME].value,
-        "url": live_server.url,
-    }])  # fmt: skip
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.on("console", lambda m: errors.append(m.text) if "Content Security Policy" in m.text else None)  # fmt: skip
+    context, page, errors = page_for(browser, live_server, user)
 
     page.goto(live_server.url + "/me/teachers/")
     first = page.locator("fieldset").first

@@ -5,8 +5,6 @@ import hashlib
 from pathlib import Path
 
 import pytest
-from django.conf import settings as django_settings
-from django.test import Client
 from django.utils import timezone
 from django.utils.formats import date_format
 from playwright.sync_api import expect
@@ -15,6 +13,7 @@ from concours.applications.models import ApplicationStatus, Recording
 from concours.applications.tests.factories import ApplicationFactory
 from concours.uploads.tests.media import mp4_bytes
 from concours.uploads.tests.storage import private_storage_at
+from tests.browser.pages import page_for
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -43,25 +42,11 @@ def test_upload_resumes_after_the_connection_drops(
     browser, live_server, private_storage, tmp_path, artifacts
 ):
     application = ApplicationFactory(status=ApplicationStatus.DRAFT)
-    client = Client()
-    client.force_login(application.candidate.user)
     data = mp4_bytes(SIZE, seed=7)
     video = tmp_path / "chaconne.mp4"
     video.write_bytes(data)
 
-    context = browser.new_context(locale="en-GB")
-    context.add_cookies([{
-        "name": django_settings.SESSION_COOKIE_NAME,
-        "value": client.cookies[django_settings.SESSION_COOKIE_NAME].value,
-        "url": live_server.url,
-    }])  # fmt: skip
-    page = context.new_page()
-    page_errors: list[str] = []
-    page.on("pageerror", lambda error: page_errors.append(str(error)))
-    page.on(
-        "console",
-        lambda m: page_errors.append(m.text) if "Content Security Policy" in m.text else None,
-    )
+    context, page, page_errors = page_for(browser, live_server, application.candidate.user)
     offsets_sent: list[int] = []
 
     def cut_the_network_at_the_fifth_chunk(route):

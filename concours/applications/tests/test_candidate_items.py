@@ -312,3 +312,10 @@ def test_fee_proof_after_submitting_without_a_fee_due_is_refused_politely(client
     )
     assert [str(m) for m in response.context["messages"]] == ["The fee cannot be changed any more."]
     assert draft.documents.count() == 0
+
+
+def test_the_teachers_form_edits_every_field_the_service_saves():
+    from concours.applications import services
+    from concours.applications.forms import TeacherForm
+
+    assert tuple(TeacherForm.Meta.fields) == services.TEACHER_FIELDS

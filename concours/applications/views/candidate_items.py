@@ -14,7 +14,6 @@ from concours.applications.forms import (
     FeeProofForm,
     MemberFormSet,
     PersonRequestForm,
-    TeacherForm,
     TeacherFormSet,
 )
 from concours.applications.models import ItemKind
@@ -70,7 +69,7 @@ def teachers(request: HttpRequest) -> HttpResponse:
         return redirect("candidate:profile")
     page = "applications/candidate/teachers.html"
     if request.method != "POST":
-        initial = list(profile.teachers.values(*TeacherForm.Meta.fields))
+        initial = list(profile.teachers.values(*services.TEACHER_FIELDS))
         formset = TeacherFormSet(initial=initial, prefix="teachers")
         version = services.teachers_version(profile)
         return render(request, page, {"formset": formset, "version": version})
@@ -90,7 +89,7 @@ def teachers(request: HttpRequest) -> HttpResponse:
         if form.cleaned_data and not form.cleaned_data.get("DELETE")
     ]
     rows = [
-        services.TeacherData(**{name: row[name] for name in TeacherForm.Meta.fields})
+        services.TeacherData(**{name: row[name] for name in services.TEACHER_FIELDS})
         for row in kept
     ]
     try:
