@@ -56,7 +56,14 @@ Method
    CPU-bound, and 4 covers the submit's waits on PostgreSQL), waited for through ``/healthz``;
    or, with ``--server granian``, ``granian --interface wsgi concours.wsgi:application`` with
    ``--workers`` processes of ``--threads`` Python threads (the comparison in
-   ``docs/benchmarks.md``). The task backend is the database
+   ``docs/benchmarks.md``). The server runs in a memory cgroup of ``--memory-limit`` MiB
+   (2048; ``0`` for none), as ``docs/deploy.md`` gives the web service a memory budget
+   (systemd's ``MemoryMax=``): the page cache of the files it writes is charged to it, so once
+   the uploads reach the budget their pages are reused. Without it, every upload on this virtual
+   machine takes new memory, and the first write into a page the hypervisor has taken back costs
+   3-4.5 ms of kernel time per MiB instead of 0.3 (``docs/benchmarks.md``, "The machine's
+   memory"): a long-running server, whose memory is full of page cache, does not pay that.
+   The task backend is the database
    one (``django_tasks_db``) and **no task worker runs** during the load: the e-mail of each submission is queued after commit,
    and the check below counts the queued e-mails. A worker sending mail is work for after the
    rush (or another machine); here it would take CPU from the server.
@@ -138,6 +145,7 @@ import argparse
 import base64
 import contextlib
 import csv
+import functools
 import http.client
 import json
 import math
@@ -180,6 +188,7 @@ REDIS_PORT = 6379
 REDIS_DB = 12  # the shared cache (sessions read through it), emptied before and after the run
 UPLOAD_BYTES = 5 * 1024 * 1024  # the CV: 5 MiB starting with %PDF-
 SEED = 20261129
+MEMORY_LIMIT_MIB = 2048  # --memory-limit: the server's memory budget (a cgroup), 0 for none
 WARMUP_SEQUENCES = 20  # complete submissions before the load, one request at a time
 WORKERS_MAX = 8  # the warm-up's first page views reach every worker up to this many
 REQUEST_TIMEOUT_S = 30.0  # client side; gunicorn's worker time-out is the same
@@ -441,6 +450,7 @@ class Options:
     py_spy: str | None
     profile_out: Path | None
     keep_db: bool
+    memory_limit_mib: int = 0
 
     @property
     def total_s(self) -> float:
@@ -599,20 +609,82 @@ def web_server(
             f"starting gunicorn on {HOST}:{port}: {options.workers} {options.worker_class} workers"
             + (f" × {options.threads} threads" if options.worker_class == "gthread" else "")
         )
-    with log_path.open("ab") as log_file:
-        process = subprocess.Popen(
-            command,
-            cwd=REPO,
-            env=env,
-            stdin=subprocess.DEVNULL,
-            stdout=log_file,
-            stderr=log_file,
-            start_new_session=True,
+    with contextlib.ExitStack() as stack:
+        join = None
+        if options.memory_limit_mib:
+            procs = stack.enter_context(memory_cgroup(options.memory_limit_mib))
+            if procs is not None:
+                join = functools.partial(procs.write_text, "0\n")  # "0": the process writing
+        with log_path.open("ab") as log_file:
+            process = subprocess.Popen(
+                command,
+                cwd=REPO,
+                env=env,
+                stdin=subprocess.DEVNULL,
+                stdout=log_file,
+                stderr=log_file,
+                start_new_session=True,
+                preexec_fn=join,  # the child joins the cgroup before gunicorn starts
+            )
+        stack.enter_context(serving(process, name, port, log_path))
+        yield process
+
+
+@contextlib.contextmanager
+def memory_cgroup(limit_mib: int) -> Iterator[Path | None]:
+    """A memory cgroup of ``limit_mib`` MiB beside this process's own (cgroup v1 or v2): the
+    path of its ``cgroup.procs``, which a process joins by writing its pid (or ``0``) there;
+    removed on exit. ``None``, with a warning, where no cgroup can be made (not root, no memory
+    controller). The server's page cache (the uploads it writes) is charged to it, so once
+    the files written reach the limit the kernel reuses their pages instead of taking new ones.
+    """
+    own = Path("/proc/self/cgroup").read_text(encoding="utf-8").splitlines()
+    unified = Path("/sys/fs/cgroup/cgroup.controllers").exists()
+    if unified:
+        path = next(line.split(":", 2)[2] for line in own if line.startswith("0::"))
+        parent, limit_file = Path("/sys/fs/cgroup") / path.lstrip("/"), "memory.max"
+    else:
+        path = next((line.split(":", 2)[2] for line in own if ":memory:" in line), "")
+        parent, limit_file = (
+            Path("/sys/fs/cgroup/memory") / path.lstrip("/"),
+            "memory.limit_in_bytes",
         )
+    group = parent / f"concours-rush-{os.getpid()}"
+    try:
+        group.mkdir()
+        (group / limit_file).write_text(f"{limit_mib * 1024 * 1024}\n")
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            group.rmdir()
+        log(
+            f"WARNING: cannot make a memory cgroup in {parent} ({error}); the server runs "
+            "without a memory budget (the kernel's share per submission will be higher)"
+        )
+        yield None
+        return
+    log(f"the server runs in the memory cgroup {group} limited to {limit_mib} MiB")
+    try:
+        yield group / "cgroup.procs"
+    finally:
+        for _ in range(20):  # the stopped workers may take a moment to leave it
+            try:
+                group.rmdir()
+                break
+            except OSError:
+                time.sleep(0.25)
+        else:
+            log(f"could not remove the memory cgroup {group}")
+
+
+@contextlib.contextmanager
+def serving(
+    process: subprocess.Popen[bytes], name: str, port: int, log_path: Path
+) -> Iterator[None]:
+    """The started server, once it is healthy; stopped on exit."""
     try:
         wait_until_healthy(process, port, log_path)
         try:
-            yield process
+            yield
         except BenchmarkFailed as error:
             raise BenchmarkFailed(
                 f"{error}\n--- end of the server log ---\n{tail(log_path)}"
@@ -1409,6 +1481,10 @@ def parse_options(argv: list[str]) -> Options:
     parser.add_argument("--py-spy", help="path of a py-spy binary: profile the workers")
     parser.add_argument("--profile-out", type=Path, help="where py-spy writes (kept)")
     parser.add_argument("--keep-db", action="store_true", help="do not drop the database")
+    parser.add_argument(
+        "--memory-limit", type=int, default=MEMORY_LIMIT_MIB, metavar="MIB",
+        help="run the server in a memory cgroup of this size (0: none); see the docstring",
+    )  # fmt: skip
     args = parser.parse_args(argv)
     if not (0 < args.rate <= 500 and 0 < args.measure <= 600 and 1 <= args.users <= 1000):
         parser.error("--rate, --measure or --users out of bounds (500/s, 600 s, 1000 users)")
@@ -1417,7 +1493,7 @@ def parse_options(argv: list[str]) -> Options:
         users=args.users, server=args.server, workers=args.workers,
         worker_class=args.worker_class,
         threads=args.threads, retry_probability=args.retry_probability, py_spy=args.py_spy,
-        profile_out=args.profile_out, keep_db=args.keep_db,
+        profile_out=args.profile_out, keep_db=args.keep_db, memory_limit_mib=args.memory_limit,
     )  # fmt: skip
 
 
