@@ -93,10 +93,11 @@ def prizes_won(division: Division, people: Sequence[Person]) -> list[frozenset[s
 def describe_prize(identifier: str) -> dict[str, str]:
     """The prize, its division and its edition, in the reader's language, for a message."""
     prize = None
-    if identifier.startswith(_PREFIX) and identifier[len(_PREFIX) :].isdigit():
+    number = identifier.removeprefix(_PREFIX)
+    if identifier.startswith(_PREFIX) and number.isascii() and number.isdigit():
         prize = (
             Prize.objects.select_related("division", "edition__competition")
-            .filter(pk=int(identifier[len(_PREFIX) :]))
+            .filter(pk=int(number))
             .first()
         )
     if prize is None:

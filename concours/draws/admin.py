@@ -53,7 +53,9 @@ class DrawAdmin(OfficeScopedAdmin):
     def change_view(
         self, request: HttpRequest, object_id: str, *args: Any, **kwargs: Any
     ) -> HttpResponse:
-        draw = self.get_queryset(request).filter(pk=object_id).first() if object_id.isdigit() else None  # fmt: skip
+        draw = None
+        if object_id.isascii() and object_id.isdigit():  # "²" is a digit, but no id
+            draw = self.get_queryset(request).filter(pk=object_id).first()
         if draw is None:
             raise Http404
         return HttpResponseRedirect(reverse("draws:office_draw", args=[draw.pk]))

@@ -9,7 +9,6 @@ transaction and only takes the lock to record the outcome.
 from __future__ import annotations
 
 import base64
-import binascii
 import datetime as dt
 import hashlib
 import uuid
@@ -118,7 +117,7 @@ class ChunkChecksum:
             raise BadChecksum(_("Only SHA-256 checksums of chunks are supported."))
         try:
             digest = base64.b64decode(encoded.strip(), validate=True)
-        except binascii.Error:
+        except ValueError:  # binascii.Error, or text that is not ASCII
             digest = b""
         if len(digest) != hashlib.sha256().digest_size:
             raise BadChecksum(_("The chunk's checksum is not a base64-encoded SHA-256 digest."))

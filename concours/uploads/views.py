@@ -102,7 +102,13 @@ def start(request: HttpRequest) -> HttpResponse:
         application = access_application_for_candidate(request.user, payload.get("application"))  # type: ignore[arg-type]
     except (Http404, ValidationError):
         return _error("not_found", _("No such application."), 404)
-    form = StartUploadForm(payload, earliest=application.division.recordings_made_after)
+    # A form reads text, as a page sends it: a JSON number or boolean as its JSON text (a date
+    # field cannot read a number; it would fail, not refuse it).
+    fields = {
+        name: value if value is None or isinstance(value, str) else json.dumps(value)
+        for name, value in payload.items()
+    }
+    form = StartUploadForm(fields, earliest=application.division.recordings_made_after)
     if not form.is_valid():
         too_large = form.has_error("size", "too_large")
         return _error(
@@ -166,13 +172,13 @@ def _append(request: HttpRequest, upload: Upload) -> HttpResponse:
             "wrong_content_type", _("Send the part as %(type)s.") % {"type": CHUNK_TYPE}, 415
         )
     raw_offset = request.headers.get("Upload-Offset", "")
-    if not raw_offset.isdigit():
+    if not (raw_offset.isascii() and raw_offset.isdigit()):  # "²" is a digit, but no int
         return _error(
             "bad_offset", _("Say where this part starts in the Upload-Offset header."), 400
         )
     offset = int(raw_offset)
-    raw_length = request.META.get("CONTENT_LENGTH", "")
-    if not str(raw_length).isdigit():
+    raw_length = str(request.META.get("CONTENT_LENGTH", ""))
+    if not (raw_length.isascii() and raw_length.isdigit()):
         return _error("length_required", _("Say how long this part is (Content-Length)."), 411)
     length = int(raw_length)
     if length > settings.CONCOURS_UPLOAD_CHUNK_BYTES:

@@ -272,3 +272,11 @@ def test_erasure_keeps_the_record_without_the_link(office, earlier):
     erase(user)
     record.refresh_from_db()
     assert (record.candidate, record.given_name) == (None, "Anna")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("identifier", ["prize-²", "prize-", "prize-12x", "somebody's prize"])
+def test_a_laureate_identifier_that_names_no_prize_is_shown_as_it_is(identifier):
+    assert laureates.describe_prize(identifier) == {
+        "prize": identifier, "division": "", "edition": "",
+    }  # fmt: skip

@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 from concours.applications import services
 from concours.applications.forms import (
@@ -179,6 +180,7 @@ def my_data(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@require_safe
 def letter_pdf(request: HttpRequest, reference: uuid.UUID, kind: str) -> HttpResponse:
     """The candidate's own receipt, admission letter or visa invitation letter, as a PDF."""
     from django.http import Http404

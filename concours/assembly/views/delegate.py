@@ -18,7 +18,9 @@ from concours.competitions.models import Competition
 def motion_of(assembly: Assembly, value: str) -> Motion:
     """A motion of this assembly from a submitted id; 404 for anything else."""
     return get_object_or_404(
-        Motion, pk=int(value) if value.isdigit() else 0, agenda_item__assembly=assembly
+        Motion,
+        pk=int(value) if value.isascii() and value.isdigit() else 0,  # "²" is a digit, no int
+        agenda_item__assembly=assembly,
     )
 
 

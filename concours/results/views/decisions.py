@@ -12,7 +12,7 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from concours.competitions.access import access_round_for_office
 from concours.competitions.models import Round
@@ -62,6 +62,7 @@ def _context(request: HttpRequest, round_: Round, **bound: DecisionForm) -> dict
 
 
 @login_required
+@require_safe
 def decide(request: HttpRequest, round_id: int) -> HttpResponse:
     round_ = access_round_for_office(request.user, round_id, preselection=False)  # type: ignore[arg-type]
     return render(request, "results/decide.html", _context(request, round_))
