@@ -63,6 +63,11 @@ Method
    machine takes new memory, and the first write into a page the hypervisor has taken back costs
    3-4.5 ms of kernel time per MiB instead of 0.3 (``docs/benchmarks.md``, "The machine's
    memory"): a long-running server, whose memory is full of page cache, does not pay that.
+   During the run the kernel's dirty-page thresholds are 32 MiB (background writeback) and
+   256 MiB (writers wait), as ``docs/deploy.md`` sets them on a server that takes uploads
+   (``--dirty BACKGROUND:LIMIT``, ``0`` to leave the machine's; put back afterwards): with the
+   defaults (10 % and 20 % of the memory) the uploads are written back in bursts that hold up
+   PostgreSQL's commits on the same disk (p95 at 20 a second 672 ms, with them 126 ms).
    The task backend is the database
    one (``django_tasks_db``) and **no task worker runs** during the load: the e-mail of each submission is queued after commit,
    and the check below counts the queued e-mails. A worker sending mail is work for after the
@@ -189,6 +194,7 @@ REDIS_DB = 12  # the shared cache (sessions read through it), emptied before and
 UPLOAD_BYTES = 5 * 1024 * 1024  # the CV: 5 MiB starting with %PDF-
 SEED = 20261129
 MEMORY_LIMIT_MIB = 2048  # --memory-limit: the server's memory budget (a cgroup), 0 for none
+DIRTY_MIB = "32:256"  # --dirty: the kernel's writeback thresholds during the run, "0": as they are
 WARMUP_SEQUENCES = 20  # complete submissions before the load, one request at a time
 WORKERS_MAX = 8  # the warm-up's first page views reach every worker up to this many
 REQUEST_TIMEOUT_S = 30.0  # client side; gunicorn's worker time-out is the same
@@ -451,6 +457,7 @@ class Options:
     profile_out: Path | None
     keep_db: bool
     memory_limit_mib: int = 0
+    dirty_mib: tuple[int, int] | None = None
 
     @property
     def total_s(self) -> float:
@@ -610,6 +617,7 @@ def web_server(
             + (f" × {options.threads} threads" if options.worker_class == "gthread" else "")
         )
     with contextlib.ExitStack() as stack:
+        stack.enter_context(dirty_thresholds(options.dirty_mib))
         join = None
         if options.memory_limit_mib:
             procs = stack.enter_context(memory_cgroup(options.memory_limit_mib))
@@ -674,6 +682,49 @@ def memory_cgroup(limit_mib: int) -> Iterator[Path | None]:
                 time.sleep(0.25)
         else:
             log(f"could not remove the memory cgroup {group}")
+
+
+VM = Path("/proc/sys/vm")
+DIRTY_SETTINGS = ("dirty_background_ratio", "dirty_ratio", "dirty_background_bytes", "dirty_bytes")
+
+
+@contextlib.contextmanager
+def dirty_thresholds(dirty_mib: tuple[int, int] | None) -> Iterator[None]:
+    """The kernel's dirty-page thresholds set to ``dirty_mib`` (background, limit) for the run,
+    as ``docs/deploy.md`` sets them on a server that takes uploads, and put back afterwards.
+
+    With the defaults (10 % and 20 % of the memory, gigabytes here) the uploads' page cache is
+    written back in bursts that hold up PostgreSQL's commits on the same disk; with 32 and
+    256 MiB it is written back as it comes. Needs root; otherwise a warning, and nothing set.
+    """
+    if dirty_mib is None:
+        yield
+        return
+    try:
+        before = {name: (VM / name).read_text().strip() for name in DIRTY_SETTINGS}
+        # Writing one form (bytes or ratio) zeroes the other; the limit first, so that the
+        # background threshold is never above it.
+        (VM / "dirty_bytes").write_text(f"{dirty_mib[1] * 1024 * 1024}\n")
+        (VM / "dirty_background_bytes").write_text(f"{dirty_mib[0] * 1024 * 1024}\n")
+    except OSError as error:
+        log(f"WARNING: cannot set the dirty-page thresholds ({error}); they stay as they are")
+        yield
+        return
+    log(
+        f"writeback: dirty pages written back from {dirty_mib[0]} MiB, writers held at {dirty_mib[1]} MiB"
+    )
+    try:
+        yield
+    finally:
+        for name in (
+            "dirty_ratio",
+            "dirty_bytes",
+            "dirty_background_ratio",
+            "dirty_background_bytes",
+        ):
+            if before[name] != "0":  # the form that was in force
+                with contextlib.suppress(OSError):
+                    (VM / name).write_text(before[name] + "\n")
 
 
 @contextlib.contextmanager
@@ -1485,7 +1536,20 @@ def parse_options(argv: list[str]) -> Options:
         "--memory-limit", type=int, default=MEMORY_LIMIT_MIB, metavar="MIB",
         help="run the server in a memory cgroup of this size (0: none); see the docstring",
     )  # fmt: skip
+    parser.add_argument(
+        "--dirty", default=DIRTY_MIB, metavar="BACKGROUND:LIMIT",
+        help="the kernel's dirty-page thresholds in MiB during the run (0: leave them)",
+    )  # fmt: skip
     args = parser.parse_args(argv)
+    dirty = None
+    if args.dirty != "0":
+        try:
+            background, limit = (int(part) for part in args.dirty.split(":"))
+        except ValueError:
+            parser.error("--dirty takes BACKGROUND:LIMIT in MiB, e.g. 32:256, or 0")
+        if not 0 < background < limit:
+            parser.error("--dirty: 0 < BACKGROUND < LIMIT")
+        dirty = (background, limit)
     if not (0 < args.rate <= 500 and 0 < args.measure <= 600 and 1 <= args.users <= 1000):
         parser.error("--rate, --measure or --users out of bounds (500/s, 600 s, 1000 users)")
     return Options(
@@ -1494,6 +1558,7 @@ def parse_options(argv: list[str]) -> Options:
         worker_class=args.worker_class,
         threads=args.threads, retry_probability=args.retry_probability, py_spy=args.py_spy,
         profile_out=args.profile_out, keep_db=args.keep_db, memory_limit_mib=args.memory_limit,
+        dirty_mib=dirty,
     )  # fmt: skip
 
 
