@@ -617,10 +617,12 @@ def web_server(
             + (f" × {options.threads} threads" if options.worker_class == "gthread" else "")
         )
     with contextlib.ExitStack() as stack:
-        stack.enter_context(dirty_thresholds(options.dirty_mib))
+        # The other benchmarks start their server here too, with options of their own: they
+        # write no uploads, and run without the budget and the writeback thresholds.
+        stack.enter_context(dirty_thresholds(getattr(options, "dirty_mib", None)))
         join = None
-        if options.memory_limit_mib:
-            procs = stack.enter_context(memory_cgroup(options.memory_limit_mib))
+        if memory_limit_mib := getattr(options, "memory_limit_mib", 0):
+            procs = stack.enter_context(memory_cgroup(memory_limit_mib))
             if procs is not None:
                 join = functools.partial(procs.write_text, "0\n")  # "0": the process writing
         with log_path.open("ab") as log_file:
