@@ -704,10 +704,10 @@ def dirty_thresholds(dirty_mib: tuple[int, int] | None) -> Iterator[None]:
         return
     try:
         before = {name: (VM / name).read_text().strip() for name in DIRTY_SETTINGS}
-        # Writing one form (bytes or ratio) zeroes the other; the limit first, so that the
-        # background threshold is never above it.
-        (VM / "dirty_bytes").write_text(f"{dirty_mib[1] * 1024 * 1024}\n")
+        # Writing one form (bytes or ratio) zeroes the other; the background threshold first,
+        # so that it is never above the limit (the limit in force is the larger one then).
         (VM / "dirty_background_bytes").write_text(f"{dirty_mib[0] * 1024 * 1024}\n")
+        (VM / "dirty_bytes").write_text(f"{dirty_mib[1] * 1024 * 1024}\n")
     except OSError as error:
         log(f"WARNING: cannot set the dirty-page thresholds ({error}); they stay as they are")
         yield
