@@ -69,10 +69,11 @@ from concours.opendata.services import import_text
 from concours.opendata.tests.factories import example_text, federation_with_disciplines
 from concours.publication.tests.setup import make_decided_round, publish
 from concours.uploads.models import Upload, UploadPurpose
+from concours.uploads.tests.media import mp4_bytes, png_bytes
 
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+PNG = png_bytes(80)
 PDF = b"%PDF-1.7\n" + b"\x00" * 64
-MP4 = b"\x00\x00\x00\x18ftypmp42" + b"\x00" * 64
+MP4 = mp4_bytes(80)
 
 #: One person per role (``anonymous``: nobody signed in): a candidate (Ana), another candidate
 #: (Ben), a juror of A, the offices of A and B, the secretariat, a person without a role, A's
