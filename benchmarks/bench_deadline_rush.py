@@ -51,8 +51,8 @@ Method
    birth date and session per candidate. The sessions are also put in the shared cache, as a
    candidate's earlier requests would have. The first draft is checked to lack nothing but
    the CV.
-3. ``gunicorn concours.wsgi`` with ``WORKERS`` = 4 sync workers, as ``docs/deploy.md`` starts
-   it (2, 3 and 6 sync workers and gthread 2 × 4 cost the same CPU per submission: the work is
+3. ``gunicorn concours.wsgi`` with ``WORKERS`` = 4 sync workers and an access log (a file in
+   the temporary directory), as ``docs/deploy.md`` starts it (2, 3 and 6 sync workers and gthread 2 × 4 cost the same CPU per submission: the work is
    CPU-bound, and 4 covers the submit's waits on PostgreSQL), waited for through ``/healthz``;
    or, with ``--server granian``, ``granian --interface wsgi concours.wsgi:application`` with
    ``--workers`` processes of ``--threads`` Python threads (the comparison in
@@ -84,7 +84,10 @@ Method
    ``RATE`` sequences a second; when it does not, users fall behind (a closed loop with
    ``USERS`` candidates in flight) and the late starts are reported. The load lasts
    ``WARMUP_S + MEASURE_S + COOLDOWN_S`` seconds; the figures are taken from the middle
-   ``MEASURE_S`` seconds.
+   ``MEASURE_S`` seconds. The warm-up (10 s) is long enough for the uploads (250 MiB a second
+   at 50 a second) to fill the server's memory budget, so the window measures a server whose
+   page cache is full and recycled, not its first gigabytes; the window's p95 is also shown
+   for each 10 s of it (``TIMELINE_S``).
 6. Afterwards, from the database (this script in a child process, with Django), for every
    application that took part:
 
@@ -180,7 +183,7 @@ HOST = "127.0.0.1"
 PG_ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
 
 RATE = 50.0  # sequences scheduled per second (the target of issue 4)
-WARMUP_S = 5.0  # load before the measured window
+WARMUP_S = 10.0  # load before the measured window: fills the 2 GiB memory budget at 50/s
 MEASURE_S = 60.0  # the measured window
 COOLDOWN_S = 5.0  # load after it, so that the window ends under load
 USERS = 150  # simulated candidates in flight at most (each waits for its own answers)
@@ -196,6 +199,7 @@ SEED = 20261129
 MEMORY_LIMIT_MIB = 2048  # --memory-limit: the server's memory budget (a cgroup), 0 for none
 DIRTY_MIB = "32:256"  # --dirty: the kernel's writeback thresholds during the run, "0": as they are
 WARMUP_SEQUENCES = 20  # complete submissions before the load, one request at a time
+TIMELINE_S = 10.0  # the window's p95 is also shown per slice of this many seconds
 WORKERS_MAX = 8  # the warm-up's first page views reach every worker up to this many
 REQUEST_TIMEOUT_S = 30.0  # client side; gunicorn's worker time-out is the same
 STARTUP_TIMEOUT_S = 30.0
@@ -571,7 +575,7 @@ def tail(path: Path, lines: int = 40) -> str:
         return f"(no {path.name})"
 
 
-def gunicorn_command(port: int, options: Options) -> list[str]:
+def gunicorn_command(port: int, options: Options, access_log: Path) -> list[str]:
     command = [
         sys.executable, "-m", "gunicorn", "concours.wsgi",
         "--bind", f"{HOST}:{port}",
@@ -581,6 +585,8 @@ def gunicorn_command(port: int, options: Options) -> list[str]:
         "--backlog", "2048",
         "--error-logfile", "-",
         "--log-level", "warning",
+        # As docs/deploy.md runs it: one access-log line per request.
+        "--access-logfile", str(access_log),
     ]  # fmt: skip
     if options.worker_class == "gthread":
         command += ["--threads", str(options.threads)]
@@ -611,7 +617,7 @@ def web_server(
             f"starting granian on {HOST}:{port}: {options.workers} workers × {options.threads} threads"
         )
     else:
-        command = gunicorn_command(port, options)
+        command = gunicorn_command(port, options, log_path.with_name("access.log"))
         log(
             f"starting gunicorn on {HOST}:{port}: {options.workers} {options.worker_class} workers"
             + (f" × {options.threads} threads" if options.worker_class == "gthread" else "")
@@ -704,20 +710,12 @@ def dirty_thresholds(dirty_mib: tuple[int, int] | None) -> Iterator[None]:
         return
     try:
         before = {name: (VM / name).read_text().strip() for name in DIRTY_SETTINGS}
-        # Writing one form (bytes or ratio) zeroes the other; the background threshold first,
-        # so that it is never above the limit (the limit in force is the larger one then).
-        (VM / "dirty_background_bytes").write_text(f"{dirty_mib[0] * 1024 * 1024}\n")
-        (VM / "dirty_bytes").write_text(f"{dirty_mib[1] * 1024 * 1024}\n")
     except OSError as error:
-        log(f"WARNING: cannot set the dirty-page thresholds ({error}); they stay as they are")
+        log(f"WARNING: cannot read the dirty-page thresholds ({error}); they stay as they are")
         yield
         return
-    log(
-        f"writeback: dirty pages written back from {dirty_mib[0]} MiB, writers held at {dirty_mib[1]} MiB"
-    )
-    try:
-        yield
-    finally:
+
+    def restore() -> None:
         for name in (
             "dirty_ratio",
             "dirty_bytes",
@@ -727,6 +725,24 @@ def dirty_thresholds(dirty_mib: tuple[int, int] | None) -> Iterator[None]:
             if before[name] != "0":  # the form that was in force
                 with contextlib.suppress(OSError):
                     (VM / name).write_text(before[name] + "\n")
+
+    try:
+        # Writing one form (bytes or ratio) zeroes the other; the background threshold first,
+        # so that it is never above the limit (the limit in force is the larger one then).
+        (VM / "dirty_background_bytes").write_text(f"{dirty_mib[0] * 1024 * 1024}\n")
+        (VM / "dirty_bytes").write_text(f"{dirty_mib[1] * 1024 * 1024}\n")
+    except OSError as error:
+        restore()  # the first write may have gone through
+        log(f"WARNING: cannot set the dirty-page thresholds ({error}); they stay as they are")
+        yield
+        return
+    log(
+        f"writeback: dirty pages written back from {dirty_mib[0]} MiB, writers held at {dirty_mib[1]} MiB"
+    )
+    try:
+        yield
+    finally:
+        restore()
 
 
 @contextlib.contextmanager
@@ -1180,6 +1196,18 @@ def request_ok(answer: dict[str, Any] | None) -> bool:
     return answer is not None and answer["outcome"] == "ok"
 
 
+def timeline(started: list[dict[str, Any]], start: float, end: float) -> str:
+    """The sequences' p95 in each ``TIMELINE_S`` slice of the window (by start): whether a
+    high p95 is the whole window queueing or a few seconds' stall that took long to drain."""
+    slices: list[list[float]] = [[] for _ in range(max(1, math.ceil((end - start) / TIMELINE_S)))]
+    for r in started:
+        index = min(int((r["upload"]["start"] - start) // TIMELINE_S), len(slices) - 1)
+        slices[index].append(
+            1000 * ((r.get("submit") or r["upload"])["end"] - r["upload"]["start"])
+        )
+    return " ".join(f"{percentile(s, 95):.0f}" if s else "-" for s in slices) + " ms"
+
+
 def figures_of(records: list[dict[str, Any]], t0: float, options: Options) -> Figures:
     start, end = t0 + options.warmup_s, t0 + options.warmup_s + options.measure_s
     load = [r for r in records if not r.get("warm_up")]
@@ -1218,6 +1246,7 @@ def figures_of(records: list[dict[str, Any]], t0: float, options: Options) -> Fi
         f"{percentile(uploads, 50):.0f} ms, p95 {percentile(uploads, 95):.0f} ms; submit p50 "
         f"{percentile(submits, 50):.0f} ms, p95 {percentile(submits, 95):.0f} ms"
     )
+    log(f"window: sequence p95 per {TIMELINE_S:g} s: {timeline(started, start, end)}")
     outcomes: dict[str, int] = {}
     for r in load:
         for what in ("upload", "submit", "retry"):
@@ -1603,6 +1632,7 @@ def run(options: Options) -> int:
                 )  # fmt: skip
                 candidates = json.loads(candidates_file.read_text())["candidates"]
                 port = free_port()
+                log(machine_reference())
                 with web_server(env, port, tmp / "server.log", options) as process:
                     warm = warm_up(port, process.pid, candidates[:warm_ups], csrf)
                     records = warm.records
@@ -1643,6 +1673,27 @@ def run(options: Options) -> int:
         log("FAILED: answers and database disagree (lost or duplicated submissions)")
         return 1
     return 0
+
+
+def machine_reference() -> str:
+    """Two small reference workloads, timed on this process's CPU clock just before the load:
+    figures from different hours or machines compare only in their light. A pure-Python loop
+    stays in the core's caches; copying 1 GiB through a 64 MiB buffer is bound by the memory,
+    which other guests of the host share (on 2026-11-30 the rush's server CPU per submission
+    rose by a quarter within an hour while the loop's time did not move)."""
+    began = time.process_time()
+    total = 0
+    for number in range(5_000_000):
+        total += number
+    loop_ms = 1000 * (time.process_time() - began)
+    block = bytearray(64 * 1024 * 1024)
+    target = bytearray(len(block))
+    target[:] = block  # the pages are the process's own before the timing
+    began = time.process_time()
+    for _ in range(16):
+        target[:] = block
+    copy_ms = 1000 * (time.process_time() - began)
+    return f"machine: a 5 million-turn Python loop {loop_ms:.0f} ms, copying 1 GiB {copy_ms:.0f} ms"
 
 
 def main(argv: list[str]) -> int:
