@@ -52,8 +52,9 @@ Method
    candidate's earlier requests would have. The first draft is checked to lack nothing but
    the CV.
 3. ``gunicorn concours.wsgi`` with ``WORKERS`` = 4 sync workers and an access log (a file in
-   the temporary directory), as ``docs/deploy.md`` starts it (2, 3 and 6 sync workers and gthread 2 × 4 cost the same CPU per submission: the work is
-   CPU-bound, and 4 covers the submit's waits on PostgreSQL), waited for through ``/healthz``;
+   the temporary directory), as ``docs/deploy.md`` starts it (2, 3 and 6 sync workers and
+   gthread 2 × 4 cost the same CPU per submission: the work is CPU-bound, and 4 covers the
+   submit's waits on PostgreSQL), waited for through ``/healthz``;
    or, with ``--server granian``, ``granian --interface wsgi concours.wsgi:application`` with
    ``--workers`` processes of ``--threads`` Python threads (the comparison in
    ``docs/benchmarks.md``). The server runs in a memory cgroup of ``--memory-limit`` MiB
