@@ -61,8 +61,8 @@ Method
    client (the same form, the same view) while its queries are counted: the set-up fails if
    that is not the confirmed redirect, and prints on stderr the queries of one registration
    and of the same form sent again.
-3. ``gunicorn concours.wsgi`` with ``WORKERS`` = 4 sync workers, as ``docs/deploy.md`` starts
-   it, waited for through ``/healthz``. **No task worker runs** during the load: each
+3. ``gunicorn concours.wsgi`` with ``WORKERS`` = 4 sync workers and an access log, as
+   ``docs/deploy.md`` starts it, waited for through ``/healthz``. **No task worker runs** during the load: each
    registration's e-mail is queued after commit, and the check below counts the queued e-mails.
 4. A warm-up and a check from this process (``http.client``), one request at a time: a few
    views of the event's page (every worker's first requests cost more), then

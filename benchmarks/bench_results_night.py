@@ -44,8 +44,8 @@ Method
    (``STATIC_ROOT/bench/results-night.html``): the static file has the page's size and bytes,
    and WhiteNoise serves it like any other static file.
 3. Redis's database is emptied (nothing the set-up cached is left), then ``gunicorn
-   concours.wsgi`` starts with ``WORKERS`` = 4 sync workers, as ``docs/deploy.md`` starts it,
-   and is waited for through ``/healthz``.
+   concours.wsgi`` starts with ``WORKERS`` = 4 sync workers and an access log, as
+   ``docs/deploy.md`` starts it, and is waited for through ``/healthz``.
 4. The load generator is a second process (this script, ``--internal-load``), with no Django:
    ``CONNECTIONS`` threads, each with its own socket, a minimal HTTP/1.1 client (the request
    prepared once; the connection kept alive when the server allows it, which gunicorn's sync
