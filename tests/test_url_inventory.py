@@ -180,56 +180,34 @@ def _division(w: World) -> dict[str, Any]:
     return {**_edition(w), "division_slug": w.division.slug}
 
 
-def _draft(w: World) -> dict[str, Any]:
-    return {"reference": w.draft.reference}
-
-
-def _live(w: World) -> dict[str, Any]:
-    return {"round_id": w.live_round.pk}
-
-
-def _preselection(w: World) -> dict[str, Any]:
-    return {"round_id": w.preselection.pk}
-
-
-def _review(w: World) -> dict[str, Any]:
-    return {**_preselection(w), "reference": w.in_review.reference}
-
-
-def _seat(w: World) -> dict[str, Any]:
-    return {"seat_id": w.seat.pk}
-
-
-def _draw(w: World) -> dict[str, Any]:
-    return {"draw_id": w.draw_round.pk}
-
-
-def _registration(w: World) -> dict[str, Any]:
-    return {"registration_id": w.registration.pk}
-
-
-def _event(w: World) -> dict[str, Any]:
-    return {"slug": w.event.slug}
-
-
-def _master_class(w: World) -> dict[str, Any]:
-    return {"slug": w.master_class.slug}
-
-
-def _assembly(w: World) -> dict[str, Any]:
-    return {"assembly_id": w.assembly.pk}
-
-
-def _motion(w: World) -> dict[str, Any]:
-    return {**_assembly(w), "motion_id": w.motion.pk}
-
-
 def _slug(name: str) -> Callable[[World], dict[str, Any]]:
     return lambda w: {"slug": getattr(w, name).slug}
 
 
 def _pk(name: str, key: str = "pk") -> Callable[[World], dict[str, Any]]:
     return lambda w: {key: getattr(w, name).pk}
+
+
+def _draft(w: World) -> dict[str, Any]:
+    return {"reference": w.draft.reference}
+
+
+_live = _pk("live_round", "round_id")
+_preselection = _pk("preselection", "round_id")
+_seat = _pk("seat", "seat_id")
+_draw = _pk("draw_round", "draw_id")
+_registration = _pk("registration", "registration_id")
+_event = _slug("event")
+_master_class = _slug("master_class")
+_assembly = _pk("assembly", "assembly_id")
+
+
+def _review(w: World) -> dict[str, Any]:
+    return {**_preselection(w), "reference": w.in_review.reference}
+
+
+def _motion(w: World) -> dict[str, Any]:
+    return {**_assembly(w), "motion_id": w.motion.pk}
 
 
 def _imported(w: World) -> dict[str, Any]:

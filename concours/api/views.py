@@ -31,6 +31,7 @@ from concours.competitions.models import (
     RepertoireRequirement,
     Round,
 )
+from concours.core.validation import whole_number
 
 M = TypeVar("M", bound=Model)
 
@@ -70,13 +71,10 @@ def _filter_by_number[T: Model](
     raw = request.query_params.get(param, "")
     if raw == "":
         return queryset
-    # ``isdecimal`` alone accepts other scripts' digits; ``isdigit`` even accepts "²", which
-    # ``int()`` rejects. The length check keeps ``int()`` away from absurdly long strings.
-    if not (
-        raw.isascii() and raw.isdecimal() and len(raw) <= len(str(maximum)) and int(raw) <= maximum
-    ):
+    number = whole_number(raw, maximum)
+    if number is None:
         return queryset.none()
-    return queryset.filter(**{field: int(raw)})
+    return queryset.filter(**{field: number})
 
 
 class ReadOnlyViewSet(viewsets.ReadOnlyModelViewSet[M]):

@@ -20,6 +20,7 @@ from django.db.models import Q, QuerySet
 
 from concours.applications.models import Laureate
 from concours.competitions.models import Division, FormerLaureates, Prize, PrizeKind
+from concours.core.validation import whole_number
 
 _PREFIX = "prize-"
 
@@ -93,11 +94,11 @@ def prizes_won(division: Division, people: Sequence[Person]) -> list[frozenset[s
 def describe_prize(identifier: str) -> dict[str, str]:
     """The prize, its division and its edition, in the reader's language, for a message."""
     prize = None
-    number = identifier.removeprefix(_PREFIX)
-    if identifier.startswith(_PREFIX) and number.isascii() and number.isdigit():
+    number = whole_number(identifier.removeprefix(_PREFIX))
+    if identifier.startswith(_PREFIX) and number is not None:
         prize = (
             Prize.objects.select_related("division", "edition__competition")
-            .filter(pk=int(number))
+            .filter(pk=number)
             .first()
         )
     if prize is None:

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from concours.competitions.admin_scoping import COMPETITION_LOOKUPS, OfficeScopedAdmin
+from concours.core.validation import whole_number
 from concours.draws.models import Draw
 
 COMPETITION_LOOKUPS.update(
@@ -53,9 +54,8 @@ class DrawAdmin(OfficeScopedAdmin):
     def change_view(
         self, request: HttpRequest, object_id: str, *args: Any, **kwargs: Any
     ) -> HttpResponse:
-        draw = None
-        if object_id.isascii() and object_id.isdigit():  # "²" is a digit, but no id
-            draw = self.get_queryset(request).filter(pk=object_id).first()
+        pk = whole_number(object_id)
+        draw = None if pk is None else self.get_queryset(request).filter(pk=pk).first()
         if draw is None:
             raise Http404
         return HttpResponseRedirect(reverse("draws:office_draw", args=[draw.pk]))

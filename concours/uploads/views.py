@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from concours.applications.selectors import access_application_for_candidate
+from concours.core.validation import whole_number
 from concours.uploads import services
 from concours.uploads.display import describe
 from concours.uploads.forms import StartUploadForm
@@ -171,16 +172,14 @@ def _append(request: HttpRequest, upload: Upload) -> HttpResponse:
         return _error(
             "wrong_content_type", _("Send the part as %(type)s.") % {"type": CHUNK_TYPE}, 415
         )
-    raw_offset = request.headers.get("Upload-Offset", "")
-    if not (raw_offset.isascii() and raw_offset.isdigit()):  # "²" is a digit, but no int
+    offset = whole_number(request.headers.get("Upload-Offset", ""))
+    if offset is None:
         return _error(
             "bad_offset", _("Say where this part starts in the Upload-Offset header."), 400
         )
-    offset = int(raw_offset)
-    raw_length = str(request.META.get("CONTENT_LENGTH", ""))
-    if not (raw_length.isascii() and raw_length.isdigit()):
+    length = whole_number(str(request.META.get("CONTENT_LENGTH", "")))
+    if length is None:
         return _error("length_required", _("Say how long this part is (Content-Length)."), 411)
-    length = int(raw_length)
     if length > settings.CONCOURS_UPLOAD_CHUNK_BYTES:
         return _error(
             "chunk_too_large",

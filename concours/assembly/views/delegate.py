@@ -13,13 +13,14 @@ from concours.assembly import access, selectors, services
 from concours.assembly.forms import VoteForm
 from concours.assembly.models import Assembly, Motion, VoteChoice
 from concours.competitions.models import Competition
+from concours.core.validation import whole_number
 
 
 def motion_of(assembly: Assembly, value: str) -> Motion:
     """A motion of this assembly from a submitted id; 404 for anything else."""
     return get_object_or_404(
         Motion,
-        pk=int(value) if value.isascii() and value.isdigit() else 0,  # "²" is a digit, no int
+        pk=whole_number(value) or 0,
         agenda_item__assembly=assembly,
     )
 

@@ -239,6 +239,7 @@ def test_the_admin_lists_only_the_office_draws_and_never_the_seed(client, festiv
     assert client.get(reverse("admin:draws_draw_change", args=[other.pk])).status_code == 404
     assert client.get(reverse("admin:draws_draw_change", args=["x"])).status_code == 404
     assert client.get(reverse("admin:draws_draw_change", args=["²"])).status_code == 404
+    assert client.get(reverse("admin:draws_draw_change", args=["9" * 30])).status_code == 404
 
 
 def test_the_admin_opens_the_office_pages(client, festival):
