@@ -27,11 +27,12 @@ from concours.applications.models import (
 )
 from concours.competitions.models import (
     FeePolicy,
-    RepertoireCategory,
+    FormerLaureates,
     RepertoireRequirement,
     Round,
     RoundKind,
 )
+from concours.core.bilingual import pick
 from concours.eligibility import (
     DivisionRules,
     Member,
@@ -116,18 +117,19 @@ def division_rules(application: Application) -> DivisionRules:
     cap = None
     if division.max_total_age is not None and division.ages_counted_on is not None:
         cap = TotalAgeCap(max_total_age=division.max_total_age, counted_on=division.ages_counted_on)
+    excluded: frozenset[str] = frozenset()
+    if division.former_laureates != FormerLaureates.ADMITTED:  # else no prize is excluded
+        excluded = frozenset(
+            laureates.prize_identifier(prize_id)
+            for prize_id in laureates.excluded_prizes(division).values_list("pk", flat=True)
+        )
     return DivisionRules(
         window=BirthDateWindow(division.born_on_or_after, division.born_on_or_before),
         min_members=division.min_members,
         max_members=division.max_members,
-        required_instruments=frozenset(
-            instrument.code for instrument in division.instruments.all()
-        ),
+        required_instruments=frozenset(division.instruments.values_list("code", flat=True)),
         total_age_cap=cap,
-        excluded_laureates=frozenset(
-            laureates.prize_identifier(prize_id)
-            for prize_id in laureates.excluded_prizes(division).values_list("pk", flat=True)
-        ),
+        excluded_laureates=excluded,
     )
 
 
@@ -258,7 +260,7 @@ def eligibility_message(code: str, params: dict[str, object], *, name: str = "")
 
 def division_rounds(application: Application) -> list[Round]:
     """The division's rounds in order, each with its requirements and their categories (two
-    queries)."""
+    queries), for pages that show them; the checks read ``round_outlines`` instead."""
     return list(
         application.division.rounds.order_by("number").prefetch_related(
             Prefetch(
@@ -266,6 +268,11 @@ def division_rounds(application: Application) -> list[Round]:
             )
         )
     )
+
+
+def _needs_repertoire(kind: str, has_requirements: bool) -> bool:
+    """A programme is entered for every round but a pre-selection without requirements."""
+    return kind != RoundKind.PRESELECTION or has_requirements
 
 
 def rounds_needing_repertoire(
@@ -276,7 +283,7 @@ def rounds_needing_repertoire(
     return [
         round_
         for round_ in (division_rounds(application) if rounds is None else rounds)
-        if round_.kind != RoundKind.PRESELECTION or round_.requirements.all()
+        if _needs_repertoire(round_.kind, bool(round_.requirements.all()))
     ]
 
 
@@ -294,18 +301,81 @@ def round_rules(round_: Round) -> RoundRules:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class RoundOutline:
+    """A round as the checks read it: its kind and what it asks of a programme."""
+
+    pk: int
+    kind: str
+    rules: RoundRules
+
+    @property
+    def number(self) -> int:
+        return self.rules.number
+
+    @property
+    def needs_repertoire(self) -> bool:
+        return _needs_repertoire(self.kind, bool(self.rules.requirements))
+
+
+def outline_of(round_: Round) -> RoundOutline:
+    """The outline of a round read with its requirements (``division_rounds``)."""
+    return RoundOutline(pk=round_.pk, kind=round_.kind, rules=round_rules(round_))
+
+
+_OUTLINE_FIELDS = (
+    "pk", "number", "name_en", "name_zh", "kind", "min_duration", "max_duration",
+    "repertoire_may_repeat",
+    "requirements__category__code", "requirements__min_count", "requirements__max_count",
+)  # fmt: skip
+
+
+def round_outlines(application: Application) -> list[RoundOutline]:
+    """The outlines of the division's rounds in order (one query, plain values: what
+    ``[outline_of(r) for r in division_rounds(application)]`` gives, for a third of its CPU;
+    a submission reads them at every deadline)."""
+    rows = (
+        Round.objects.filter(division_id=application.division_id)
+        .order_by("number", "requirements__id")  # requirements in their own order (by id)
+        .values_list(*_OUTLINE_FIELDS)
+    )
+    outlines: dict[int, RoundOutline] = {}
+    requirements: dict[int, list[Requirement]] = {}
+    for pk, number, name_en, name_zh, kind, least, most, may_repeat, code, low, high in rows:
+        if pk not in outlines:
+            outlines[pk] = RoundOutline(
+                pk=pk,
+                kind=kind,
+                rules=RoundRules(
+                    number=number,
+                    name=pick({"en": name_en, "zh": name_zh}),
+                    min_duration=seconds_of(least) if least else None,
+                    max_duration=seconds_of(most) if most else None,
+                    may_repeat=may_repeat,
+                ),
+            )
+            requirements[pk] = []
+        if code is not None:
+            requirements[pk].append(Requirement(category=code, min_count=low, max_count=high))
+    return [
+        replace(outline, rules=replace(outline.rules, requirements=tuple(requirements[pk])))
+        for pk, outline in outlines.items()
+    ]
+
+
 def repertoire_report(
     application: Application,
     *,
-    rounds: Sequence[Round] | None = None,
-    categories: Iterable[RepertoireCategory] | None = None,
+    rounds: Sequence[RoundOutline] | None = None,
+    category_codes: Iterable[str] | None = None,
 ) -> Report:
-    """The programme checked against the rounds' rules. ``rounds`` (``division_rounds``) and
-    ``categories`` (the edition's) save their queries when the caller has them already."""
-    every_round = division_rounds(application) if rounds is None else rounds
-    needing = rounds_needing_repertoire(application, every_round)
-    number_of = {round_.pk: round_.number for round_ in every_round}
-    pieces: dict[int, list[Piece]] = {round_.number: [] for round_ in needing}
+    """The programme checked against the rounds' rules. ``rounds`` (``round_outlines``, or
+    ``outline_of`` each of ``division_rounds``) and ``category_codes`` (the edition's) save
+    their queries when the caller has them already."""
+    every_round = round_outlines(application) if rounds is None else rounds
+    needing = [outline for outline in every_round if outline.needs_repertoire]
+    number_of = {outline.pk: outline.number for outline in every_round}
+    pieces: dict[int, list[Piece]] = {outline.number: [] for outline in needing}
     # One row per piece and category (a piece without categories has one, with ``None``).
     rows = application.pieces.order_by("order", "id").values_list(
         "pk", "round_id", "composer", "work", "movements", "duration_seconds", "categories__code"
@@ -327,13 +397,15 @@ def repertoire_report(
             )  # fmt: skip
     for number, piece in found.values():
         pieces.setdefault(number, []).append(piece)
-    if categories is None:
-        categories = application.division.edition.repertoire_categories.all()
-    known = {round_.number for round_ in needing}
+    if category_codes is None:
+        category_codes = application.division.edition.repertoire_categories.values_list(
+            "code", flat=True
+        )
+    known = {outline.number for outline in needing}
     return validate_application(
-        rounds=[round_rules(round_) for round_ in needing],
+        rounds=[outline.rules for outline in needing],
         programmes={number: found for number, found in pieces.items() if number in known},
-        categories=frozenset(category.code for category in categories),
+        categories=frozenset(category_codes),
     )
 
 
@@ -443,12 +515,16 @@ def submission_findings(
                     ),
                 )
             )
-    rounds = division_rounds(application)
-    categories = list(edition.repertoire_categories.all())
-    names = {c.code: str(c.name) for c in categories}
+    rounds = round_outlines(application)
+    names = {
+        code: pick({"en": name_en, "zh": name_zh})
+        for code, name_en, name_zh in edition.repertoire_categories.values_list(
+            "code", "name_en", "name_zh"
+        )
+    }
     findings.extend(
         Finding(ItemKind.PROGRAMME, p.code, repertoire_message(p.code, dict(p.params), names))
-        for p in repertoire_report(application, rounds=rounds, categories=categories).problems
+        for p in repertoire_report(application, rounds=rounds, category_codes=names).problems
     )
     findings.extend(_missing_recordings(rounds, facts))
     kinds = facts.documents
@@ -469,7 +545,7 @@ def _consent_confirmed(consents: Iterable[GuardianConsent]) -> bool:
     return any(consent.confirmed_at is not None for consent in consents)
 
 
-def _missing_recordings(rounds: Sequence[Round], facts: Facts) -> list[Finding]:
+def _missing_recordings(rounds: Sequence[RoundOutline], facts: Facts) -> list[Finding]:
     preselection = any(round_.kind == RoundKind.PRESELECTION for round_ in rounds)
     if preselection and not facts.has_recording:
         return [

@@ -21,6 +21,11 @@ from concours.applications.models import (
     StatusChange,
 )
 from concours.applications.tests.conftest import PDF, PNG
+from concours.competitions.tests.factories import (
+    RepertoireCategoryFactory,
+    RepertoireRequirementFactory,
+    RoundFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -276,13 +281,47 @@ def test_submitting_costs_a_bounded_number_of_queries(
     and what the draft holds in a fixed number of queries, whatever the programme's size."""
     client.force_login(draft.candidate.user)
     _complete(client, draft, open_edition)
-    # session, user, application; the row locked with what it holds; instruments, rounds,
-    # requirements, categories, programme; the update and the status change; two savepoints.
-    with django_assert_max_num_queries(14):
+    # session, user, application; the row locked with what it holds; instruments, rounds with
+    # their requirements, categories, programme; the update and the status change; two
+    # savepoints.
+    with django_assert_max_num_queries(13):
         response = client.post(_url("submit", draft), {"submission_key": str(uuid.uuid4())})
     assert response.status_code == 302
     draft.refresh_from_db()
     assert draft.status == ApplicationStatus.SUBMITTED
+
+
+def test_the_checks_read_the_rounds_as_the_pages_show_them(open_edition, django_assert_num_queries):
+    """``round_outlines`` (one query, for the checks) gives what ``outline_of`` makes of the
+    rounds the pages read with their requirements, in order, in the reader's language."""
+    from django.utils import translation
+
+    from concours.applications import checks
+
+    division = open_edition.divisions.get()
+    first = division.rounds.get(number=2)
+    first.name_zh = "第一轮"
+    first.repertoire_may_repeat = True
+    first.save()
+    final = RoundFactory(division=division, number=3, name_en="Final", min_duration=None)
+    for code in ("bach", "commissioned"):
+        RepertoireRequirementFactory(
+            round=final,
+            category=RepertoireCategoryFactory(edition=open_edition, code=code),
+            min_count=1, max_count=2,
+        )  # fmt: skip
+    application = Application(division=division)
+    for language in ("en", "zh-hans"):
+        with translation.override(language):
+            expected = [checks.outline_of(r) for r in checks.division_rounds(application)]
+            with django_assert_num_queries(1):
+                outlines = checks.round_outlines(application)
+            assert outlines == expected
+    assert [o.number for o in outlines] == [1, 2, 3]
+    assert [o.needs_repertoire for o in outlines] == [False, True, True]
+    assert [r.category for r in outlines[2].rules.requirements] == ["bach", "commissioned"]
+    assert outlines[1].rules.name == "第一轮"
+    assert outlines[2].rules.min_duration is None
 
 
 def test_a_retried_submit_answers_with_the_submission_as_stored(client, draft, open_edition):

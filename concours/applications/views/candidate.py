@@ -98,7 +98,9 @@ def _overview(request: HttpRequest, application, findings=None, status: int = 20
     for finding in findings:
         by_item.setdefault(finding.item, []).append(finding)
     every_round = checks.division_rounds(application)
-    report = checks.repertoire_report(application, rounds=every_round)
+    report = checks.repertoire_report(
+        application, rounds=[checks.outline_of(round_) for round_ in every_round]
+    )
     rounds = [
         {"round": round_, "totals": report.totals_of(round_.number)}
         for round_ in checks.rounds_needing_repertoire(application, every_round)
