@@ -284,7 +284,7 @@ def test_submitting_costs_a_bounded_number_of_queries(
     # session, user, application; the row locked with what it holds; instruments, rounds with
     # their requirements, categories, programme; the update and the status change; two
     # savepoints.
-    with django_assert_max_num_queries(13):
+    with django_assert_max_num_queries(12):
         response = client.post(_url("submit", draft), {"submission_key": str(uuid.uuid4())})
     assert response.status_code == 302
     draft.refresh_from_db()
