@@ -69,6 +69,10 @@ Method
    (``--dirty BACKGROUND:LIMIT``, ``0`` to leave the machine's; put back afterwards): with the
    defaults (10 % and 20 % of the memory) the uploads are written back in bursts that hold up
    PostgreSQL's commits on the same disk (p95 at 20 a second 672 ms, with them 126 ms).
+   The server also gets ``docs/deploy.md``'s glibc tunables (``MALLOC_TUNING``: blocks under
+   16 MiB from the heap, the heap kept until 128 MiB of it are free; ``--no-malloc-tuning``
+   for without): otherwise every upload's buffers fault in fresh pages, about 870 page faults
+   per submission.
    The task backend is the database
    one (``django_tasks_db``) and **no task worker runs** during the load: the e-mail of each submission is queued after commit,
    and the check below counts the queued e-mails. A worker sending mail is work for after the
@@ -199,6 +203,8 @@ UPLOAD_BYTES = 5 * 1024 * 1024  # the CV: 5 MiB starting with %PDF-
 SEED = 20261129
 MEMORY_LIMIT_MIB = 2048  # --memory-limit: the server's memory budget (a cgroup), 0 for none
 DIRTY_MIB = "32:256"  # --dirty: the kernel's writeback thresholds during the run, "0": as they are
+# glibc's tunables for the server, as docs/deploy.md sets them (--no-malloc-tuning: without)
+MALLOC_TUNING = {"MALLOC_MMAP_THRESHOLD_": "16777216", "MALLOC_TRIM_THRESHOLD_": "134217728"}
 WARMUP_SEQUENCES = 20  # complete submissions before the load, one request at a time
 TIMELINE_S = 10.0  # the window's p95 is also shown per slice of this many seconds
 WORKERS_MAX = 8  # the warm-up's first page views reach every worker up to this many
@@ -463,6 +469,7 @@ class Options:
     keep_db: bool
     memory_limit_mib: int = 0
     dirty_mib: tuple[int, int] | None = None
+    malloc_tuning: bool = False
 
     @property
     def total_s(self) -> float:
@@ -632,6 +639,9 @@ def web_server(
             procs = stack.enter_context(memory_cgroup(memory_limit_mib))
             if procs is not None:
                 join = functools.partial(procs.write_text, "0\n")  # "0": the process writing
+        if getattr(options, "malloc_tuning", False):
+            env = {**env, **MALLOC_TUNING}
+            log("the server's malloc: " + " ".join(f"{k}={v}" for k, v in MALLOC_TUNING.items()))
         with log_path.open("ab") as log_file:
             process = subprocess.Popen(
                 command,
@@ -1572,6 +1582,10 @@ def parse_options(argv: list[str]) -> Options:
         "--dirty", default=DIRTY_MIB, metavar="BACKGROUND:LIMIT",
         help="the kernel's dirty-page thresholds in MiB during the run (0: leave them)",
     )  # fmt: skip
+    parser.add_argument(
+        "--no-malloc-tuning", action="store_true",
+        help="start the server without docs/deploy.md's glibc malloc tunables",
+    )  # fmt: skip
     args = parser.parse_args(argv)
     dirty = None
     if args.dirty != "0":
@@ -1590,7 +1604,7 @@ def parse_options(argv: list[str]) -> Options:
         worker_class=args.worker_class,
         threads=args.threads, retry_probability=args.retry_probability, py_spy=args.py_spy,
         profile_out=args.profile_out, keep_db=args.keep_db, memory_limit_mib=args.memory_limit,
-        dirty_mib=dirty,
+        dirty_mib=dirty, malloc_tuning=not args.no_malloc_tuning,
     )  # fmt: skip
 
 
