@@ -27,12 +27,12 @@ from concours.applications.models import (
 )
 from concours.competitions.models import (
     FeePolicy,
-    FormerLaureates,
+    RepertoireCategory,
     RepertoireRequirement,
     Round,
     RoundKind,
 )
-from concours.core.bilingual import pick
+from concours.core.bilingual import pick_stored
 from concours.eligibility import (
     DivisionRules,
     Member,
@@ -117,19 +117,13 @@ def division_rules(application: Application) -> DivisionRules:
     cap = None
     if division.max_total_age is not None and division.ages_counted_on is not None:
         cap = TotalAgeCap(max_total_age=division.max_total_age, counted_on=division.ages_counted_on)
-    excluded: frozenset[str] = frozenset()
-    if division.former_laureates != FormerLaureates.ADMITTED:  # else no prize is excluded
-        excluded = frozenset(
-            laureates.prize_identifier(prize_id)
-            for prize_id in laureates.excluded_prizes(division).values_list("pk", flat=True)
-        )
     return DivisionRules(
         window=BirthDateWindow(division.born_on_or_after, division.born_on_or_before),
         min_members=division.min_members,
         max_members=division.max_members,
         required_instruments=frozenset(division.instruments.values_list("code", flat=True)),
         total_age_cap=cap,
-        excluded_laureates=excluded,
+        excluded_laureates=laureates.excluded_prize_identifiers(division),
     )
 
 
@@ -324,9 +318,9 @@ def outline_of(round_: Round) -> RoundOutline:
 
 
 _OUTLINE_FIELDS = (
-    "pk", "number", "name_en", "name_zh", "kind", "min_duration", "max_duration",
-    "repertoire_may_repeat",
+    "pk", "number", "kind", "min_duration", "max_duration", "repertoire_may_repeat",
     "requirements__category__code", "requirements__min_count", "requirements__max_count",
+    *Round.name.field_names(),
 )  # fmt: skip
 
 
@@ -341,14 +335,14 @@ def round_outlines(application: Application) -> list[RoundOutline]:
     )
     outlines: dict[int, RoundOutline] = {}
     requirements: dict[int, list[Requirement]] = {}
-    for pk, number, name_en, name_zh, kind, least, most, may_repeat, code, low, high in rows:
+    for pk, number, kind, least, most, may_repeat, code, low, high, *names in rows:
         if pk not in outlines:
             outlines[pk] = RoundOutline(
                 pk=pk,
                 kind=kind,
                 rules=RoundRules(
                     number=number,
-                    name=pick({"en": name_en, "zh": name_zh}),
+                    name=pick_stored(*names),
                     min_duration=seconds_of(least) if least else None,
                     max_duration=seconds_of(most) if most else None,
                     may_repeat=may_repeat,
@@ -517,9 +511,9 @@ def submission_findings(
             )
     rounds = round_outlines(application)
     names = {
-        code: pick({"en": name_en, "zh": name_zh})
-        for code, name_en, name_zh in edition.repertoire_categories.values_list(
-            "code", "name_en", "name_zh"
+        code: pick_stored(*stored)
+        for code, *stored in edition.repertoire_categories.values_list(
+            "code", *RepertoireCategory.name.field_names()
         )
     }
     findings.extend(

@@ -46,6 +46,16 @@ def excluded_prizes(division: Division) -> QuerySet[Prize]:
     return prizes
 
 
+def excluded_prize_identifiers(division: Division) -> frozenset[str]:
+    """The core's identifiers of ``excluded_prizes(division)``: one query, none (and no query
+    built) when the division admits laureates, as most do."""
+    if division.former_laureates == FormerLaureates.ADMITTED:
+        return frozenset()
+    return frozenset(
+        prize_identifier(pk) for pk in excluded_prizes(division).values_list("pk", flat=True)
+    )
+
+
 def name_key(given: str, family: str) -> tuple[str, ...]:
     """A name as it is compared: Jiří Novák, NOVAK Jiri and novák-jiří are the same."""
     decomposed = unicodedata.normalize("NFKD", f"{given} {family}")

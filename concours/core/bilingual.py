@@ -40,6 +40,12 @@ def pick(values: dict[str, str], suffix: str | None = None) -> str:
     return ""
 
 
+def pick_stored(*values: str) -> str:
+    """``pick`` for a row's stored values, given in ``SUFFIXES`` order (a query's
+    ``values_list(*Model.name.field_names())``)."""
+    return pick(dict(zip(SUFFIXES, values, strict=True)))
+
+
 class Bilingual:
     """Descriptor returning ``<name>_<suffix>`` for the active language, with fallback."""
 
