@@ -27,7 +27,7 @@ def cache_settings() -> tuple[dict[str, Any], str]:
     prefix = f"concours-test-{uuid.uuid4().hex}"
     caches = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "concours.core.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": prefix,
         }

@@ -89,6 +89,24 @@ def test_sessions_are_read_through_the_shared_cache_when_there_is_one(redis_url,
     assert result.stdout.strip().splitlines()[-1] == engine
 
 
+@pytest.mark.parametrize(
+    ("redis_url", "backend"),
+    [
+        ("", "django.core.cache.backends.locmem.LocMemCache"),
+        ("redis://127.0.0.1:6379/0", "concours.core.cache.RedisCache"),
+    ],
+)
+def test_the_shared_cache_is_redis_when_there_is_one(redis_url, backend):
+    result = _run(
+        {"REDIS_URL": redis_url},
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == backend
+
+
 def test_the_private_storage_is_a_local_directory_by_default(tmp_path):
     from concours.env import private_storage
 
