@@ -291,6 +291,51 @@ def test_submitting_costs_a_bounded_number_of_queries(
     assert draft.status == ApplicationStatus.SUBMITTED
 
 
+def test_an_upload_and_a_submit_read_only_the_related_rows_they_use(client, draft, open_edition):
+    """At a deadline the upload reads the application alone and the submit its candidate,
+    division and edition, not the competition and city the pages show around it; each related
+    row costs CPU to compile and read. A refused upload shows the documents page again."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def application_reads(queries):
+        return [
+            q["sql"]
+            for q in queries
+            if q["sql"].startswith('SELECT "applications_application"."id"')
+        ]
+
+    client.force_login(draft.candidate.user)
+    _complete(client, draft, open_edition)
+    draft.documents.filter(kind="cv").delete()
+    with CaptureQueriesContext(connection) as upload:
+        response = client.post(
+            _url("documents", draft), {"kind": "cv", "file": SimpleUploadedFile("cv.pdf", PDF)}
+        )
+    assert response.status_code == 302
+    [read] = application_reads(upload.captured_queries)
+    selected = read.split(" FROM ")[0]
+    assert '"applications_candidateprofile".' not in selected
+    assert '"competitions_division".' not in selected
+
+    refused = client.post(
+        _url("documents", draft), {"kind": "photo", "file": SimpleUploadedFile("x.png", PDF)}
+    )
+    assert refused.status_code == 400
+    assert refused.context["form"].errors["file"]
+    assert _url("application", draft) in refused.text  # the breadcrumbs
+
+    with CaptureQueriesContext(connection) as submit:
+        response = client.post(_url("submit", draft), {"submission_key": str(uuid.uuid4())})
+    assert response.status_code == 302
+    [read] = application_reads(submit.captured_queries)
+    selected = read.split(" FROM ")[0]
+    assert '"applications_candidateprofile".' in selected
+    assert '"competitions_edition".' in selected
+    assert '"competitions_competition".' not in selected
+    assert '"federation_city".' not in selected
+
+
 def test_the_checks_read_the_rounds_as_the_pages_show_them(open_edition, django_assert_num_queries):
     """``round_outlines`` (one query, for the checks) gives what ``outline_of`` makes of the
     rounds the pages read with their requirements, in order, in the reader's language."""

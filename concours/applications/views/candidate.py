@@ -17,7 +17,11 @@ from django.views.decorators.http import require_POST, require_safe
 from concours.applications import checks, services
 from concours.applications.forms import DocumentForm, PieceFormSet, ProfileForm, RecordingLinkForm
 from concours.applications.models import Document, ItemKind, Recording, RecordingKind
-from concours.applications.selectors import access_application_for_candidate
+from concours.applications.selectors import (
+    APPLICATION_ONLY,
+    SUBMIT_RELATIONS,
+    access_application_for_candidate,
+)
 from concours.competitions.models import Edition
 from concours.core.ranges import ranged_file_response
 from concours.repertoire import Piece, format_duration, validate_programme
@@ -214,7 +218,12 @@ def _programme_preview(
 
 @login_required
 def documents(request: HttpRequest, reference: uuid.UUID) -> HttpResponse:
-    application = access_application_for_candidate(request.user, reference)  # type: ignore[arg-type]
+    # The page shows the application's documents alone; an upload writes one.
+    application = access_application_for_candidate(
+        request.user,  # type: ignore[arg-type]
+        reference,
+        relations=APPLICATION_ONLY,
+    )
     editable = services.may_edit(application, ItemKind.DOCUMENTS)
     form = DocumentForm(
         request.POST if request.method == "POST" else None,
@@ -304,7 +313,11 @@ def recordings(request: HttpRequest, reference: uuid.UUID) -> HttpResponse:
 @login_required
 @require_POST
 def submit(request: HttpRequest, reference: uuid.UUID) -> HttpResponse:
-    application = access_application_for_candidate(request.user, reference)  # type: ignore[arg-type]
+    application = access_application_for_candidate(
+        request.user,  # type: ignore[arg-type]
+        reference,
+        relations=SUBMIT_RELATIONS,
+    )
     try:
         key = uuid.UUID(request.POST.get("submission_key", ""))
     except ValueError:
@@ -315,6 +328,8 @@ def submit(request: HttpRequest, reference: uuid.UUID) -> HttpResponse:
             application=application, key=key, by=request.user, now=timezone.now()
         )  # type: ignore[arg-type]
     except services.IncompleteApplication as error:
+        # The page again, with what it shows around the application.
+        application = access_application_for_candidate(request.user, reference)  # type: ignore[arg-type]
         return _overview(request, application, findings=list(error.findings), status=400)
     except services.ApplicationError as error:
         messages.error(request, str(error))
