@@ -51,12 +51,10 @@ Method
    birth date and session per candidate. The sessions are also put in the shared cache, as a
    candidate's earlier requests would have. The first draft is checked to lack nothing but
    the CV.
-3. ``gunicorn concours.wsgi`` with ``WORKERS`` = 2 sync workers and an access log (a file in
-   the temporary directory), as ``docs/deploy.md`` starts it on two cores, waited for through
-   ``/healthz``. Two workers, one per core, cost less CPU per submission than three or four
-   (22–25 ms against 26–27 and 26–33 on 2026-11-30, alternating: more processes than cores
-   evict each other's caches and queue for the same cores as PostgreSQL), and their waits on
-   PostgreSQL leave the cores to PostgreSQL and the other worker (docs/benchmarks.md);
+3. ``gunicorn concours.wsgi`` with ``WORKERS`` = 4 sync workers and an access log (a file in
+   the temporary directory), as ``docs/deploy.md`` starts it, waited for through
+   ``/healthz`` (2 workers cost less CPU per submission, but fell behind with CPU to spare
+   when the waits on PostgreSQL and the disk grew; docs/benchmarks.md, 2026-11-30);
    or, with ``--server granian``, ``granian --interface wsgi concours.wsgi:application`` with
    ``--workers`` processes of ``--threads`` Python threads (the comparison in
    ``docs/benchmarks.md``). The server runs in a memory cgroup of ``--memory-limit`` MiB
@@ -196,7 +194,7 @@ COOLDOWN_S = 5.0  # load after it, so that the window ends under load
 USERS = 150  # simulated candidates in flight at most (each waits for its own answers)
 RETRY_PROBABILITY = 0.10  # candidates that send the same submit twice
 SERVER = "gunicorn"  # as docs/deploy.md; --server granian for the comparison
-WORKERS = 2  # gunicorn sync workers, as docs/deploy.md starts it (one per core)
+WORKERS = 4  # gunicorn sync workers, as docs/deploy.md starts it
 WORKER_CLASS = "sync"
 THREADS = 1  # for --worker-class gthread, and granian's threads per worker
 REDIS_PORT = 6379

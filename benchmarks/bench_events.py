@@ -61,7 +61,7 @@ Method
    client (the same form, the same view) while its queries are counted: the set-up fails if
    that is not the confirmed redirect, and prints on stderr the queries of one registration
    and of the same form sent again.
-3. ``gunicorn concours.wsgi`` with ``WORKERS`` = 2 sync workers and an access log, as
+3. ``gunicorn concours.wsgi`` with ``WORKERS`` = 4 sync workers and an access log, as
    ``docs/deploy.md`` starts it, waited for through ``/healthz``. **No task worker runs** during the load: each
    registration's e-mail is queued after commit, and the check below counts the queued e-mails.
 4. A warm-up and a check from this process (``http.client``), one request at a time: a few
@@ -182,7 +182,7 @@ COOLDOWN_S = 3.0  # load after it, so that the window ends under load
 USERS = 100  # registrants in flight at most (each thread waits for its own answers)
 RESEND_PROBABILITY = 0.05  # registrants who send the same form twice
 FULL_AT = 0.25  # the quota is full this far into the measured window, at the target rate
-WORKERS = 2  # gunicorn sync workers, as docs/deploy.md starts it (one per core)
+WORKERS = 4  # gunicorn sync workers, as docs/deploy.md starts it
 WORKER_CLASS = "sync"
 THREADS = 1  # only for --worker-class gthread
 WARMUP_REGISTRANTS = 20  # registrations before the load, one request at a time

@@ -44,7 +44,7 @@ Method
    (``STATIC_ROOT/bench/results-night.html``): the static file has the page's size and bytes,
    and WhiteNoise serves it like any other static file.
 3. Redis's database is emptied (nothing the set-up cached is left), then ``gunicorn
-   concours.wsgi`` starts with ``WORKERS`` = 2 sync workers and an access log, as
+   concours.wsgi`` starts with ``WORKERS`` = 4 sync workers and an access log, as
    ``docs/deploy.md`` starts it, and is waited for through ``/healthz``.
 4. The load generator is a second process (this script, ``--internal-load``), with no Django:
    ``CONNECTIONS`` threads, each with its own socket, a minimal HTTP/1.1 client (the request
@@ -160,7 +160,7 @@ ADVANCING = 20
 LIVE_CANDIDATES = 40
 LIVE_JURORS = 17
 
-WORKERS = 2  # gunicorn sync workers, as docs/deploy.md starts it (one per core)
+WORKERS = 4  # gunicorn sync workers, as docs/deploy.md starts it
 WORKER_CLASS = "sync"
 THREADS = 1  # only for --worker-class gthread
 CONNECTIONS = 16  # client connections for the page and the file
