@@ -64,7 +64,7 @@ def test_threads_share_the_client_safely(redis_cache):
                 redis_cache.set(f"thread-{number}", turn)
                 if redis_cache.get(f"thread-{number}") != turn:
                     failures.append((number, turn))
-        except Exception as error:  # noqa: BLE001 - reported by the assertion below
+        except Exception as error:  # reported by the assertion below
             failures.append((number, repr(error)))
 
     threads = [threading.Thread(target=work, args=(n,)) for n in range(8)]
