@@ -5,7 +5,8 @@ operation (over the same connection pool). Building one registers the client's ~
 callbacks, which costs more CPU than the ``GET`` itself: measured in process on the deadline
 rush's set-up (docs/benchmarks.md, issue 4), reading a session from the cache took 0.26 ms of
 CPU, 0.12 ms of it making the client. Every request of a signed-in visitor reads its session
-through the cache (``cached_db``), so this is paid on nearly every request.
+through the cache (``cached_db``), so this is paid on nearly every request. (redis-py issue
+#3624 is about making the client itself cheaper to build.)
 
 A ``redis.Redis`` client holds no connection of its own: it takes one from its pool for each
 command and gives it back, so one client per pool is safe to share between threads, and the
