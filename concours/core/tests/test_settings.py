@@ -72,39 +72,30 @@ def test_production_settings_pass_check_deploy(tmp_path):
 
 
 @pytest.mark.parametrize(
-    ("redis_url", "engine"),
+    ("redis_url", "engine", "backend"),
     [
-        ("", "django.contrib.sessions.backends.db"),
-        ("redis://127.0.0.1:6379/0", "django.contrib.sessions.backends.cached_db"),
+        (
+            "",
+            "django.contrib.sessions.backends.db",
+            "django.core.cache.backends.locmem.LocMemCache",
+        ),
+        (
+            "redis://127.0.0.1:6379/0",
+            "django.contrib.sessions.backends.cached_db",
+            "concours.core.cache.RedisCache",
+        ),
     ],
 )
-def test_sessions_are_read_through_the_shared_cache_when_there_is_one(redis_url, engine):
+def test_sessions_are_read_through_the_shared_cache_when_there_is_one(redis_url, engine, backend):
     result = _run(
         {"REDIS_URL": redis_url},
         "shell",
         "-c",
-        "from django.conf import settings; print(settings.SESSION_ENGINE)",
+        "from django.conf import settings; "
+        "print(settings.SESSION_ENGINE, settings.CACHES['default']['BACKEND'])",
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip().splitlines()[-1] == engine
-
-
-@pytest.mark.parametrize(
-    ("redis_url", "backend"),
-    [
-        ("", "django.core.cache.backends.locmem.LocMemCache"),
-        ("redis://127.0.0.1:6379/0", "concours.core.cache.RedisCache"),
-    ],
-)
-def test_the_shared_cache_is_redis_when_there_is_one(redis_url, backend):
-    result = _run(
-        {"REDIS_URL": redis_url},
-        "shell",
-        "-c",
-        "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])",
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip().splitlines()[-1] == backend
+    assert result.stdout.strip().splitlines()[-1] == f"{engine} {backend}"
 
 
 def test_the_private_storage_is_a_local_directory_by_default(tmp_path):
