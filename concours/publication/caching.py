@@ -15,7 +15,8 @@ The version and the page are read together, in one round trip to the cache (``ge
 of a cached page after Django's own request handling: gunicorn spent about 1.8 ms of CPU per
 page with it and about 1.3 ms without it on the development machine (2.1 ms with the version
 and the page read apart), measured with ``benchmarks/bench_results_night.py``; Django's Redis
-backend also builds a new client object for every operation. So each process also keeps the
+backend then built a new client object for every operation (``concours.core.cache`` now keeps
+one). So each process also keeps the
 pages it served lately (``CONCOURS_RESULTS_LOCAL_BYTES``, 32 MiB; 0 turns this off), each with
 its version and the time it must no longer be served, and serves one without asking Redis when
 its version is the one the process **follows**: a thread of each process subscribes to an
