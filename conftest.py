@@ -23,3 +23,22 @@ def _fast_and_isolated(settings, tmp_path):
             "OPTIONS": {"location": str(tmp_path / "private"), "base_url": None},
         },
     }
+
+
+@pytest.fixture
+def task_inserts():
+    """Whether each task written to the database queue (``django_tasks_db``) was written inside a
+    transaction, in order: ``concours.core.tasks.enqueue_on_commit`` writes it in the change's."""
+    from django.db import connection
+    from django_tasks_db.models import DBTaskResult
+
+    insert = f'INSERT INTO "{DBTaskResult._meta.db_table}"'
+    seen: list[bool] = []
+
+    def spy(execute, sql, params, many, context):
+        if sql.startswith(insert):
+            seen.append(context["connection"].in_atomic_block)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(spy):
+        yield seen

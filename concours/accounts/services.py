@@ -1,7 +1,5 @@
 """Writes for accounts: sign up, verify an e-mail address."""
 
-from functools import partial
-
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
@@ -11,6 +9,7 @@ from django.utils import timezone, translation
 
 from concours.accounts.models import User
 from concours.accounts.tokens import email_verification_token, user_for_email_verification
+from concours.core.tasks import enqueue_on_commit
 
 
 def sign_up(*, email: str, full_name: str, password: str, language: str) -> User:
@@ -19,14 +18,14 @@ def sign_up(*, email: str, full_name: str, password: str, language: str) -> User
         user = User.objects.create_user(
             email, password, full_name=full_name, preferred_language=language
         )
-        transaction.on_commit(partial(request_email_verification, user=user))
+        request_email_verification(user=user)
     return user
 
 
 def request_email_verification(*, user: User) -> None:
     from concours.accounts.tasks import send_email_verification
 
-    send_email_verification.enqueue(user.pk)
+    enqueue_on_commit(send_email_verification, user.pk)
 
 
 def deliver_email_verification(*, user: User) -> None:

@@ -6,11 +6,11 @@ Run ``manage.py send_reminders`` from cron every hour; it only enqueues tasks.""
 from __future__ import annotations
 
 import datetime as dt
-from functools import partial
 
 from django.db import IntegrityError, transaction
 
 from concours.applications.models import Application, ApplicationStatus, Reminder
+from concours.core.tasks import enqueue_on_commit
 
 #: Reminder points: days before the applications close.
 POINTS = (7, 2)
@@ -43,7 +43,7 @@ def send_due_reminders(*, now: dt.datetime) -> int:
         try:
             with transaction.atomic():
                 Reminder.objects.create(application=application, kind=kind, sent_at=now)
-                transaction.on_commit(partial(_enqueue, application_id=application.pk))
+                _enqueue(application_id=application.pk)
         except IntegrityError:  # another run got there first
             continue
         sent += 1
@@ -53,4 +53,4 @@ def send_due_reminders(*, now: dt.datetime) -> int:
 def _enqueue(*, application_id: int) -> None:
     from concours.applications.tasks import send_reminder
 
-    send_reminder.enqueue(application_id)
+    enqueue_on_commit(send_reminder, application_id)

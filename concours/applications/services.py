@@ -10,7 +10,6 @@ import hashlib
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
-from functools import partial
 
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
@@ -44,6 +43,7 @@ from concours.applications.workflow import (
     office_may_move,
 )
 from concours.competitions.models import Division, FeePolicy, RepertoireCategory, Round
+from concours.core.tasks import enqueue_on_commit
 from concours.eligibility import ProblemCode
 
 
@@ -210,9 +210,7 @@ def submit_application(
             changed_at=now, changed_by=by,
         )  # fmt: skip
         _fee_after_submission(application)
-        transaction.on_commit(
-            partial(_after_status_change, application_id=application.pk, status=application.status)
-        )
+        _send_status_email(application_id=application.pk, status=application.status)
     return application
 
 
@@ -249,7 +247,7 @@ def change_status(*, application: Application, to: str, by: User, note: str = ""
         locked.save(update_fields=["status", "updated_at"])
         if to == ApplicationStatus.ADMITTED:
             _fee_due_on_admission(locked)
-        transaction.on_commit(partial(_after_status_change, application_id=locked.pk, status=to))
+        _send_status_email(application_id=locked.pk, status=to)
     application.refresh_from_db()
     return change
 
@@ -273,9 +271,7 @@ def withdraw(*, application: Application, by: User) -> None:
         )
         locked.status = ApplicationStatus.WITHDRAWN
         locked.save(update_fields=["status", "updated_at"])
-        transaction.on_commit(
-            partial(_after_status_change, application_id=locked.pk, status=locked.status)
-        )
+        _send_status_email(application_id=locked.pk, status=locked.status)
 
 
 def reopen_item(*, application: Application, item: str, reason: str, by: User) -> Reopening:
@@ -305,10 +301,11 @@ def close_reopening(*, application: Application, item: str, now: dt.datetime) ->
     )
 
 
-def _after_status_change(*, application_id: int, status: str) -> None:
+def _send_status_email(*, application_id: int, status: str) -> None:
+    """Queue the status e-mail with the current transaction (``core.tasks``)."""
     from concours.applications.tasks import send_status_email
 
-    send_status_email.enqueue(application_id, status)
+    enqueue_on_commit(send_status_email, application_id, status)
 
 
 def request_guardian_consent(*, application: Application, name: str, email: str) -> GuardianConsent:
@@ -319,7 +316,7 @@ def request_guardian_consent(*, application: Application, name: str, email: str)
         consent = GuardianConsent.objects.create(
             application=application, guardian_name=name, guardian_email=email
         )
-        transaction.on_commit(partial(_send_link, kind="consent", object_id=consent.pk))
+        _send_link(kind="consent", object_id=consent.pk)
     return consent
 
 
@@ -336,7 +333,7 @@ def request_reference_letter(*, application: Application, name: str, email: str)
         letter = ReferenceLetter.objects.create(
             application=application, referee_name=name, referee_email=email
         )
-        transaction.on_commit(partial(_send_link, kind="letter", object_id=letter.pk))
+        _send_link(kind="letter", object_id=letter.pk)
     return letter
 
 
@@ -383,7 +380,7 @@ def record_fee_proof(
 def _send_link(*, kind: str, object_id: int) -> None:
     from concours.applications.tasks import send_personal_link
 
-    send_personal_link.enqueue(kind, object_id)
+    enqueue_on_commit(send_personal_link, kind, object_id)
 
 
 #: From these states the office may record a payment or a waiver.
@@ -462,14 +459,14 @@ def send_office_message(
             for application in applications
         ]
         for message in sent:
-            transaction.on_commit(partial(_enqueue_office_message, message_id=message.pk))
+            _enqueue_office_message(message_id=message.pk)
     return len(sent)
 
 
 def _enqueue_office_message(*, message_id: int) -> None:
     from concours.applications.tasks import send_office_message as task
 
-    task.enqueue(message_id)
+    enqueue_on_commit(task, message_id)
 
 
 def send_corrections(*, application: Application, by: User, now: dt.datetime) -> None:

@@ -2,7 +2,6 @@
 session (``reschedule_session``)."""
 
 import datetime as dt
-from functools import partial
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -10,6 +9,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from concours.core.tasks import enqueue_on_commit
 from concours.events import tasks
 from concours.events.models import (
     ACTIVE_STATUSES,
@@ -37,9 +37,7 @@ def registrations_for_session(
 def _notify(session: Session, kind: str, statuses: tuple[str, ...]) -> int:
     ids = list(registrations_for_session(session, statuses).values_list("pk", flat=True))
     for registration_id in ids:
-        transaction.on_commit(
-            partial(tasks.send_session_email.enqueue, registration_id, session.pk, kind)
-        )
+        enqueue_on_commit(tasks.send_session_email, registration_id, session.pk, kind)
     return len(ids)
 
 

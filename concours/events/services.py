@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import partial
 from typing import Any
 
 from django.db import IntegrityError, transaction
@@ -23,6 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from concours.accounts.models import User
+from concours.core.tasks import enqueue_on_commit
 from concours.events import tasks
 from concours.events.models import (
     ACTIVE_STATUSES,
@@ -179,9 +179,7 @@ def register(
                     RegistrationSession(registration=registration, session_id=session_id)
                     for session_id in sorted(session_ids)
                 )
-            transaction.on_commit(
-                partial(tasks.send_registration_email.enqueue, registration.pk, registration.status)
-            )
+            enqueue_on_commit(tasks.send_registration_email, registration.pk, registration.status)
     except IntegrityError:
         # The same person's other request won the race: theirs is the registration.
         existing = _active_registration(event, user)
@@ -238,9 +236,7 @@ def _offer_places(event: Event, now: dt.datetime) -> list[Registration]:
             registration.changed_at = now
             registration.save(update_fields=["status", "offer_expires_at", "changed_at"])
             offered.append(registration)
-            transaction.on_commit(
-                partial(tasks.send_registration_email.enqueue, registration.pk, "offered")
-            )
+            enqueue_on_commit(tasks.send_registration_email, registration.pk, "offered")
     return offered
 
 
@@ -285,9 +281,7 @@ def confirm_offer(*, registration: Registration, now: dt.datetime | None = None)
         locked.offer_expires_at = None
         locked.changed_at = now
         locked.save(update_fields=["status", "offer_expires_at", "changed_at"])
-        transaction.on_commit(
-            partial(tasks.send_registration_email.enqueue, locked.pk, locked.status)
-        )
+        enqueue_on_commit(tasks.send_registration_email, locked.pk, locked.status)
     return locked
 
 

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from concours import timetable as core
 from concours.accounts.models import User
+from concours.core.tasks import enqueue_on_commit
 from concours.events.models import Event, Session, Speaker
 from concours.masterclasses import selectors
 from concours.masterclasses.access import teachers_of
@@ -209,5 +210,5 @@ def save_timetable(
             )
         Lesson.objects.bulk_create(created)
         for application_id in sorted(counts) if notify else []:
-            transaction.on_commit(lambda pk=application_id: send_lessons_email.enqueue(pk))
+            enqueue_on_commit(send_lessons_email, application_id)
     return created

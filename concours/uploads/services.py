@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from concours.accounts.models import User
 from concours.applications.models import Application, ItemKind, Recording, RecordingKind
 from concours.applications.services import may_edit
+from concours.core.tasks import enqueue_on_commit
 from concours.uploads import staging
 from concours.uploads.media import EXTENSIONS, HEAD_BYTES, detect_video_type
 from concours.uploads.models import Rejection, Upload, UploadPurpose, UploadStatus
@@ -231,7 +232,7 @@ def append_chunk(
             upload.expires_at = _expiry(now)
             if upload.is_complete:
                 upload.status = UploadStatus.VERIFYING
-                transaction.on_commit(partial(verify_upload_task.enqueue, upload_id=str(upload.pk)))
+                enqueue_on_commit(verify_upload_task, upload_id=str(upload.pk))
             upload.save(update_fields=["offset", "status", "expires_at", "updated_at"])
     if rejection is not None:
         raise Rejected(upload)

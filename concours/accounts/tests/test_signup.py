@@ -130,11 +130,14 @@ def test_link_of_another_purpose_is_refused(client):
     assert client.get(reverse("verify_email", kwargs={"token": other})).status_code == 400
 
 
-def test_resend_sends_again_until_verified(client):
+def test_resend_sends_again_until_verified(client, django_capture_on_commit_callbacks):
     user = UserFactory()
     assert user.email_verified is False
     client.force_login(user)
-    response = client.post(reverse("resend_verification"), follow=True)
+    # The e-mail is enqueued once the request's writes commit (concours/core/tasks.py); here the
+    # test's own transaction never commits, so the callbacks are run by hand.
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("resend_verification"), follow=True)
     assert [str(m) for m in response.context["messages"]] == [
         "We sent the link again. Please check your inbox (and the spam folder)."
     ]

@@ -291,6 +291,25 @@ def test_submitting_costs_a_bounded_number_of_queries(
     assert draft.status == ApplicationStatus.SUBMITTED
 
 
+@pytest.mark.django_db(transaction=True)
+def test_a_submit_queues_its_email_in_its_own_transaction(
+    client, draft, open_edition, settings, task_inserts
+):
+    """With the database queue (production's) the status e-mail's task is written in the
+    submit's transaction: the submission and its e-mail commit together, in one commit."""
+    from django_tasks_db.models import DBTaskResult
+
+    client.force_login(draft.candidate.user)
+    _complete(client, draft, open_edition)
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    response = client.post(_url("submit", draft), {"submission_key": str(uuid.uuid4())})
+    assert response.status_code == 302
+    assert task_inserts == [True]
+    [queued] = DBTaskResult.objects.all()
+    assert queued.task_path.endswith("send_status_email")
+    assert queued.args_kwargs["args"] == [draft.pk, ApplicationStatus.SUBMITTED]
+
+
 def test_an_upload_and_a_submit_read_only_the_related_rows_they_use(client, draft, open_edition):
     """At a deadline the upload reads the application alone and the submit its candidate,
     division and edition, not the competition and city the pages show around it; each related
