@@ -27,14 +27,22 @@ class RedisCacheClient(django_redis.RedisCacheClient):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._clients: dict[int, Any] = {}
-        self._clients_lock = threading.Lock()
+        self._lock = threading.Lock()
+
+    def _get_connection_pool(self, write: bool) -> Any:
+        # Django's makes a server's pool on first use without a lock, so two threads starting
+        # together could each make one, and each its own client here.
+        with self._lock:
+            return super()._get_connection_pool(write)
 
     def get_client(self, key: Any = None, *, write: bool = False) -> Any:
         pool = self._get_connection_pool(write)
         client = self._clients.get(id(pool))
         if client is None:
-            with self._clients_lock:
-                client = self._clients.setdefault(id(pool), self._client(connection_pool=pool))
+            with self._lock:
+                client = self._clients.get(id(pool))
+                if client is None:
+                    client = self._clients[id(pool)] = self._client(connection_pool=pool)
         return client
 
 

@@ -3,6 +3,7 @@
 These need a Redis server (``concours.core.tests.redis``) and are skipped without one.
 """
 
+import sys
 import threading
 
 import pytest
@@ -54,11 +55,15 @@ def test_it_reads_and_writes_as_django_s_does(redis_cache):
 
 
 def test_threads_share_the_client_safely(redis_cache):
+    """Eight threads start together on a cache that has made no pool and no client yet."""
     inner = redis_cache._cache
+    assert inner._pools == {}
     clients, failures = [], []
+    start = threading.Barrier(8)
 
     def work(number: int) -> None:
         try:
+            start.wait()
             clients.append(inner.get_client(None))
             for turn in range(50):
                 redis_cache.set(f"thread-{number}", turn)
@@ -68,12 +73,18 @@ def test_threads_share_the_client_safely(redis_cache):
             failures.append((number, repr(error)))
 
     threads = [threading.Thread(target=work, args=(n,)) for n in range(8)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # threads take turns every microsecond: races show
+    try:
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        sys.setswitchinterval(interval)
     assert failures == []
     assert len({id(client) for client in clients}) == 1
+    assert len(inner._pools) == 1
 
 
 def test_a_server_list_keeps_a_client_per_server(redis_cache):
