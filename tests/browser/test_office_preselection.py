@@ -27,7 +27,7 @@ MARKS = {0: ("23", "19", "12"), 1: ("22", "20", "11")}
 
 
 @pytest.fixture
-def world(settings):
+def world():
     division = DivisionFactory()
     round_ = RoundFactory(
         division=division, number=1, kind=RoundKind.PRESELECTION, scoring_preset="mean",
